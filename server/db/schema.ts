@@ -1,0 +1,133 @@
+import {
+  type AnyPgColumn,
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable("ak_user", {
+  pk: serial("pk").primaryKey(),
+  uuid: uuid("uuid").notNull().unique().defaultRandom(),
+  username: text("username").notNull().unique(),
+  name: text("name").notNull().default(""),
+  email: text("email").notNull().default(""),
+  password: text("password"),
+  passwordChangeDate: timestamp("password_change_date", { withTimezone: true }).notNull().defaultNow(),
+  isActive: boolean("is_active").notNull().default(true),
+  type: text("type").notNull().default("internal"),
+  path: text("path").notNull().default("users"),
+  attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
+  lastLogin: timestamp("last_login", { withTimezone: true }),
+  dateJoined: timestamp("date_joined", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const groups = pgTable("ak_group", {
+  pk: uuid("pk").primaryKey().defaultRandom(),
+  numPk: serial("num_pk").notNull().unique(),
+  name: text("name").notNull().unique(),
+  isSuperuser: boolean("is_superuser").notNull().default(false),
+  parent: uuid("parent").references((): AnyPgColumn => groups.pk, { onDelete: "set null" }),
+  attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const groupMembers = pgTable(
+  "ak_group_member",
+  {
+    group: uuid("group_pk")
+      .notNull()
+      .references(() => groups.pk, { onDelete: "cascade" }),
+    user: integer("user_pk")
+      .notNull()
+      .references(() => users.pk, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.group, t.user] })],
+);
+
+export const brands = pgTable("ak_brand", {
+  brandUuid: uuid("brand_uuid").primaryKey().defaultRandom(),
+  domain: text("domain").notNull().unique(),
+  isDefault: boolean("is_default").notNull().default(false),
+  brandingTitle: text("branding_title").notNull().default("authentik"),
+  brandingLogo: text("branding_logo").notNull().default("/static/dist/brand/logo.svg"),
+  brandingFavicon: text("branding_favicon").notNull().default("/static/dist/brand/favicon.svg"),
+  brandingCustomCss: text("branding_custom_css").notNull().default(""),
+  flowAuthentication: uuid("flow_authentication").references(() => flows.pk, { onDelete: "set null" }),
+  flowInvalidation: uuid("flow_invalidation").references(() => flows.pk, { onDelete: "set null" }),
+  flowRecovery: uuid("flow_recovery").references(() => flows.pk, { onDelete: "set null" }),
+  flowUserSettings: uuid("flow_user_settings").references(() => flows.pk, { onDelete: "set null" }),
+  defaultLocale: text("default_locale").notNull().default(""),
+  attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const flows = pgTable("ak_flow", {
+  pk: uuid("pk").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  title: text("title").notNull(),
+  designation: text("designation").notNull(),
+  authentication: text("authentication").notNull().default("none"),
+  layout: text("layout").notNull().default("stacked"),
+  background: text("background").notNull().default(""),
+  deniedAction: text("denied_action").notNull().default("message_continue"),
+  policyEngineMode: text("policy_engine_mode").notNull().default("any"),
+  compatibilityMode: boolean("compatibility_mode").notNull().default(false),
+});
+
+/** One row per stage; `kind` names the stage type, `config` holds that type's settings. */
+export const stages = pgTable("ak_stage", {
+  pk: uuid("pk").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  kind: text("kind").notNull(),
+  config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const flowStageBindings = pgTable("ak_flow_stage_binding", {
+  pk: uuid("pk").primaryKey().defaultRandom(),
+  target: uuid("target")
+    .notNull()
+    .references(() => flows.pk, { onDelete: "cascade" }),
+  stage: uuid("stage")
+    .notNull()
+    .references(() => stages.pk, { onDelete: "cascade" }),
+  order: integer("order").notNull(),
+  evaluateOnPlan: boolean("evaluate_on_plan").notNull().default(false),
+  reEvaluatePolicies: boolean("re_evaluate_policies").notNull().default(true),
+});
+
+export const applications = pgTable("ak_application", {
+  pk: uuid("pk").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  group: text("group").notNull().default(""),
+  metaLaunchUrl: text("meta_launch_url").notNull().default(""),
+  metaDescription: text("meta_description").notNull().default(""),
+  metaPublisher: text("meta_publisher").notNull().default(""),
+  openInNewTab: boolean("open_in_new_tab").notNull().default(false),
+  policyEngineMode: text("policy_engine_mode").notNull().default("any"),
+});
+
+/** Sessions are keyed by the SHA-256 of the cookie value, so a database leak yields no usable cookie. */
+export const sessions = pgTable("ak_session", {
+  keyHash: text("key_hash").primaryKey(),
+  user: integer("user_pk").references(() => users.pk, { onDelete: "cascade" }),
+  data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+  expires: timestamp("expires", { withTimezone: true }).notNull(),
+  lastIp: text("last_ip").notNull().default(""),
+  lastUserAgent: text("last_user_agent").notNull().default(""),
+  created: createdAt(),
+});
+
+/** Failed password attempts per normalised username, for throttling guessing. */
+export const loginFailures = pgTable("ak_login_failure", {
+  username: text("username").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailure: timestamp("last_failure", { withTimezone: true }).notNull().defaultNow(),
+});
