@@ -23,6 +23,11 @@ export function responses<T extends z.ZodType>(schema: T) {
   return { 200: json(schema), 400: json(ValidationError), 403: json(GenericError) } satisfies RouteConfig["responses"];
 }
 
+/** The responses of a create operation: 201 with the new object, 400 and 403. */
+export function createdResponses<T extends z.ZodType>(schema: T) {
+  return { 201: json(schema), 400: json(ValidationError), 403: json(GenericError) } satisfies RouteConfig["responses"];
+}
+
 export const Pagination = z
   .object({
     next: z.number(),

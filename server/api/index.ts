@@ -6,6 +6,8 @@ import { registerBrands } from "./core/brands.ts";
 import { registerGroups } from "./core/groups.ts";
 import { registerUsers } from "./core/users.ts";
 import { registerExecutor } from "./flows/executor.ts";
+import { registerFlowBindings } from "./flows/bindings.ts";
+import { registerFlowInstanceDetail } from "./flows/instance-detail.ts";
 import { registerFlowInstances } from "./flows/instances.ts";
 
 /** The `/api/v3` application: every route declared with its OpenAPI description. */
@@ -30,6 +32,8 @@ export function createApi(): OpenAPIHono<AppEnv> {
     registerUsers,
     registerExecutor,
     registerFlowInstances,
+    registerFlowInstanceDetail,
+    registerFlowBindings,
   ]) {
     register(api);
   }

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { getCookie } from "hono/cookie";
 import type { AppEnv } from "../context.ts";
 
 type PageName = "flow" | "user" | "admin";
@@ -12,7 +13,7 @@ const signInUrl = (next: string) => `/flows/-/default/authentication/?next=${enc
 export function interfaceRoutes(readPage: (name: PageName) => Promise<string>) {
   const routes = new Hono<AppEnv>();
   const page = async (c: Context<AppEnv>, name: PageName) =>
-    c.html(await readPage(name), 200, { "Cache-Control": "no-cache" });
+    c.html(withTheme(await readPage(name), getCookie(c, "ak_theme")), 200, { "Cache-Control": "no-cache" });
   const signedIn = (name: PageName) => async (c: Context<AppEnv>) => {
     if (!c.get("session").user) return c.redirect(signInUrl(c.req.path + new URL(c.req.url).search), 302);
     return page(c, name);
@@ -27,4 +28,10 @@ export function interfaceRoutes(readPage: (name: PageName) => Promise<string>) {
   }
   routes.get("/if/flow/:slug", (c) => c.redirect(`${c.req.path}/${new URL(c.req.url).search}`, 301));
   return routes;
+}
+
+/** Renders the page in the theme the user chose (the `ak_theme` cookie), so it never flashes the other one. */
+function withTheme(html: string, theme: string | undefined): string {
+  if (theme !== "light" && theme !== "dark") return html;
+  return html.replace("<html ", `<html data-theme="${theme}" `);
 }

@@ -131,7 +131,60 @@ export interface paths {
         /** @description Flow Viewset */
         get: operations["flows_instances_list"];
         put?: never;
+        /** @description Flow Viewset */
+        post: operations["flows_instances_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flows/instances/{slug}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Flow Viewset */
+        get: operations["flows_instances_retrieve"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Flow Viewset */
+        patch: operations["flows_instances_partial_update"];
+        trace?: never;
+    };
+    "/flows/instances/{slug}/set_background_url/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Set Flow background (as URL) */
+        post: operations["flows_instances_set_background_url_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flows/bindings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description FlowStageBinding Viewset */
+        post: operations["flows_bindings_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -493,6 +546,73 @@ export interface components {
         DeniedActionEnum: "message_continue" | "message" | "continue";
         /** @enum {string} */
         AuthenticationEnum: "none" | "require_authenticated" | "require_unauthenticated" | "require_superuser" | "require_redirect" | "require_outpost";
+        /** @description Flow Serializer */
+        FlowRequest: {
+            name: string;
+            slug: string;
+            title: string;
+            designation: components["schemas"]["FlowDesignationEnum"];
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            compatibility_mode?: boolean;
+            layout?: components["schemas"]["FlowLayoutEnum"];
+            denied_action?: components["schemas"]["DeniedActionEnum"];
+            authentication?: components["schemas"]["AuthenticationEnum"];
+        };
+        /** @description Flow Serializer */
+        PatchedFlowRequest: {
+            name?: string;
+            slug?: string;
+            title?: string;
+            designation?: components["schemas"]["FlowDesignationEnum"];
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            compatibility_mode?: boolean;
+            layout?: components["schemas"]["FlowLayoutEnum"];
+            denied_action?: components["schemas"]["DeniedActionEnum"];
+            authentication?: components["schemas"]["AuthenticationEnum"];
+        };
+        /** @description Serializer to upload file */
+        FilePathRequest: {
+            url: string;
+        };
+        /** @description FlowStageBinding Serializer */
+        FlowStageBinding: {
+            /** Format: uuid */
+            readonly pk: string;
+            /** Format: uuid */
+            readonly policybindingmodel_ptr_id: string;
+            /** Format: uuid */
+            target: string;
+            /** Format: uuid */
+            stage: string;
+            stage_obj: components["schemas"]["Stage"];
+            evaluate_on_plan?: boolean;
+            re_evaluate_policies?: boolean;
+            order: number;
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            invalid_response_action?: components["schemas"]["InvalidResponseActionEnum"];
+        };
+        /** @description Stage Serializer */
+        Stage: {
+            /** Format: uuid */
+            readonly pk: string;
+            name: string;
+            readonly component: string;
+            readonly verbose_name: string;
+            readonly verbose_name_plural: string;
+            readonly meta_model_name: string;
+        };
+        /** @enum {string} */
+        InvalidResponseActionEnum: "retry" | "restart" | "restart_with_context";
+        /** @description FlowStageBinding Serializer */
+        FlowStageBindingRequest: {
+            /** Format: uuid */
+            target: string;
+            /** Format: uuid */
+            stage: string;
+            evaluate_on_plan?: boolean;
+            re_evaluate_policies?: boolean;
+            order: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -874,6 +994,230 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedFlowList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_instances_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_instances_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Visible in the URL. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_instances_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Visible in the URL. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedFlowRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_instances_set_background_url_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Visible in the URL. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilePathRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_bindings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowStageBindingRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowStageBinding"];
                 };
             };
             400: {

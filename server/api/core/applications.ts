@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { AppEnv } from "../../context.ts";
 import { applications } from "../../db/schema.ts";
-import { orderingFrom, pageQuery, pageWindow, paginated, pagination, requireSuperuser, responses } from "../common.ts";
+import { orderingFrom, pageQuery, pageWindow, paginated, pagination, requireUser, responses } from "../common.ts";
 
 export const PolicyEngineMode = z.enum(["all", "any"]).openapi("PolicyEngineMode");
 
@@ -32,7 +32,8 @@ const listRoute = createRoute({
   operationId: "core_applications_list",
   tags: ["core"],
   description: "Application Viewset",
-  middleware: [requireSuperuser] as const,
+  // Any signed-in user may list applications; with no policy bindings yet, every user may use every application.
+  middleware: [requireUser] as const,
   request: { query: z.object({ ...pageQuery, slug: z.string().optional(), name: z.string().optional() }) },
   responses: responses(paginated(Application, "PaginatedApplicationList")),
 });

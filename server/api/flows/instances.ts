@@ -2,8 +2,9 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { AppEnv } from "../../context.ts";
 import { flowStageBindings, flows } from "../../db/schema.ts";
-import { orderingFrom, pageQuery, pageWindow, paginated, pagination, requireSuperuser, responses } from "../common.ts";
-import { DeniedActionEnum, Flow, FlowDesignationEnum, serializeFlow } from "./flow-models.ts";
+import { createdResponses, orderingFrom, pageQuery, pageWindow, paginated, pagination, requireSuperuser, responses } from "../common.ts";
+import { PolicyEngineMode } from "../core/applications.ts";
+import { AuthenticationEnum, DeniedActionEnum, Flow, FlowDesignationEnum, FlowLayoutEnum, serializeFlow } from "./flow-models.ts";
 
 const orderable = { slug: flows.slug, name: flows.name, title: flows.title, designation: flows.designation };
 
@@ -24,6 +25,31 @@ const listRoute = createRoute({
     }),
   },
   responses: responses(paginated(Flow, "PaginatedFlowList")),
+});
+
+const FlowRequest = z
+  .object({
+    name: z.string().min(1),
+    slug: z.string().min(1).max(50).regex(/^[-a-zA-Z0-9_]+$/),
+    title: z.string().min(1),
+    designation: FlowDesignationEnum,
+    policy_engine_mode: PolicyEngineMode.optional(),
+    compatibility_mode: z.boolean().optional(),
+    layout: FlowLayoutEnum.optional(),
+    denied_action: DeniedActionEnum.optional(),
+    authentication: AuthenticationEnum.optional(),
+  })
+  .openapi("FlowRequest", { description: "Flow Serializer" });
+
+const createFlowRoute = createRoute({
+  method: "post",
+  path: "/flows/instances/",
+  operationId: "flows_instances_create",
+  tags: ["flows"],
+  description: "Flow Viewset",
+  middleware: [requireSuperuser] as const,
+  request: { body: { content: { "application/json": { schema: FlowRequest } }, required: true } },
+  responses: createdResponses(Flow),
 });
 
 export function registerFlowInstances(api: OpenAPIHono<AppEnv>) {
@@ -68,5 +94,27 @@ export function registerFlowInstances(api: OpenAPIHono<AppEnv>) {
       ),
     );
     return c.json({ pagination: pagination(total, window), results }, 200);
+  });
+
+  api.openapi(createFlowRoute, async (c) => {
+    const { db } = c.get("deps");
+    const body = c.req.valid("json");
+    const [clash] = await db.select({ pk: flows.pk }).from(flows).where(eq(flows.slug, body.slug));
+    if (clash) return c.json({ slug: ["Flow with this slug already exists."] }, 400);
+    const [flow] = await db
+      .insert(flows)
+      .values({
+        name: body.name,
+        slug: body.slug,
+        title: body.title,
+        designation: body.designation,
+        policyEngineMode: body.policy_engine_mode,
+        compatibilityMode: body.compatibility_mode,
+        layout: body.layout,
+        deniedAction: body.denied_action,
+        authentication: body.authentication,
+      })
+      .returning();
+    return c.json(serializeFlow(flow, []), 201);
   });
 }

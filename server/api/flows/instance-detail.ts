@@ -1,0 +1,148 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { asc, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import type { AppEnv } from "../../context.ts";
+import type { Db } from "../../db/client.ts";
+import { flowStageBindings, flows } from "../../db/schema.ts";
+import { GenericError, ValidationError, requireSuperuser, responses } from "../common.ts";
+import { PolicyEngineMode } from "../core/applications.ts";
+import {
+  AuthenticationEnum,
+  DeniedActionEnum,
+  Flow,
+  FlowDesignationEnum,
+  FlowLayoutEnum,
+  serializeFlow,
+  type FlowRow,
+} from "./flow-models.ts";
+
+const PatchedFlowRequest = z
+  .object({
+    name: z.string().min(1),
+    slug: z.string().min(1).max(50).regex(/^[-a-zA-Z0-9_]+$/),
+    title: z.string().min(1),
+    designation: FlowDesignationEnum,
+    policy_engine_mode: PolicyEngineMode,
+    compatibility_mode: z.boolean(),
+    layout: FlowLayoutEnum,
+    denied_action: DeniedActionEnum,
+    authentication: AuthenticationEnum,
+  })
+  .partial()
+  .openapi("PatchedFlowRequest", { description: "Flow Serializer" });
+
+const FilePathRequest = z
+  .object({ url: z.string().min(1) })
+  .openapi("FilePathRequest", { description: "Serializer to upload file" });
+
+const slugParam = z.object({ slug: z.string().openapi({ description: "Visible in the URL." }) });
+const notFound = { content: { "application/json": { schema: GenericError } }, description: "" };
+
+const retrieveRoute = createRoute({
+  method: "get",
+  path: "/flows/instances/{slug}/",
+  operationId: "flows_instances_retrieve",
+  tags: ["flows"],
+  description: "Flow Viewset",
+  middleware: [requireSuperuser] as const,
+  request: { params: slugParam },
+  responses: { ...responses(Flow), 404: notFound },
+});
+
+const patchRoute = createRoute({
+  method: "patch",
+  path: "/flows/instances/{slug}/",
+  operationId: "flows_instances_partial_update",
+  tags: ["flows"],
+  description: "Flow Viewset",
+  middleware: [requireSuperuser] as const,
+  request: { params: slugParam, body: { content: { "application/json": { schema: PatchedFlowRequest } } } },
+  responses: { ...responses(Flow), 404: notFound },
+});
+
+const backgroundRoute = createRoute({
+  method: "post",
+  path: "/flows/instances/{slug}/set_background_url/",
+  operationId: "flows_instances_set_background_url_create",
+  tags: ["flows"],
+  description: "Set Flow background (as URL)",
+  middleware: [requireSuperuser] as const,
+  request: {
+    params: slugParam,
+    body: { content: { "application/json": { schema: FilePathRequest } }, required: true },
+  },
+  responses: {
+    200: { description: "Success" },
+    400: { content: { "application/json": { schema: ValidationError } }, description: "Bad request" },
+    403: { content: { "application/json": { schema: GenericError } }, description: "" },
+    404: notFound,
+  },
+});
+
+async function findFlow(db: Db, slug: string): Promise<FlowRow | undefined> {
+  const [flow] = await db.select().from(flows).where(eq(flows.slug, slug));
+  return flow;
+}
+
+async function respondWithFlow(c: Context<AppEnv>, flow: FlowRow) {
+  const bindings = await c
+    .get("deps")
+    .db.select({ stage: flowStageBindings.stage })
+    .from(flowStageBindings)
+    .where(eq(flowStageBindings.target, flow.pk))
+    .orderBy(asc(flowStageBindings.order));
+  return c.json(
+    serializeFlow(
+      flow,
+      bindings.map((b) => b.stage),
+    ),
+    200,
+  );
+}
+
+const flowNotFound = (c: Context) => c.json({ detail: "No flow matches the given slug.", code: "not_found" }, 404);
+
+export function registerFlowInstanceDetail(api: OpenAPIHono<AppEnv>) {
+  api.openapi(retrieveRoute, async (c) => {
+    const flow = await findFlow(c.get("deps").db, c.req.valid("param").slug);
+    return flow ? respondWithFlow(c, flow) : flowNotFound(c);
+  });
+
+  api.openapi(patchRoute, async (c) => {
+    const { db } = c.get("deps");
+    const flow = await findFlow(db, c.req.valid("param").slug);
+    if (!flow) return flowNotFound(c);
+    const body = c.req.valid("json");
+    if (body.slug && body.slug !== flow.slug && (await findFlow(db, body.slug))) {
+      return c.json({ slug: ["Flow with this slug already exists."] }, 400);
+    }
+    const [updated] = await db
+      .update(flows)
+      .set({
+        name: body.name,
+        slug: body.slug,
+        title: body.title,
+        designation: body.designation,
+        policyEngineMode: body.policy_engine_mode,
+        compatibilityMode: body.compatibility_mode,
+        layout: body.layout,
+        deniedAction: body.denied_action,
+        authentication: body.authentication,
+      })
+      .where(eq(flows.pk, flow.pk))
+      .returning();
+    return respondWithFlow(c, updated);
+  });
+
+  api.openapi(backgroundRoute, async (c) => {
+    const { db } = c.get("deps");
+    const flow = await findFlow(db, c.req.valid("param").slug);
+    if (!flow) return flowNotFound(c);
+    const { url } = c.req.valid("json");
+    if (!/^(https:\/\/|\/)/.test(url) || url.startsWith("//")) {
+      return c.json({ url: ["Enter an https:// URL or a path on this server."] }, 400);
+    }
+    await db.update(flows).set({ background: url }).where(eq(flows.pk, flow.pk));
+    return c.body(null, 200);
+  });
+}

@@ -1,0 +1,72 @@
+import { html, nothing } from "lit";
+import { customElement, state } from "lit/decorators.js";
+import { msg } from "@lit/localize";
+import type { components } from "../../api/schema.d.ts";
+import { StageElement } from "../stage-element.ts";
+import { formField, passwordField } from "./form-field.ts";
+import { stageStyles } from "./stage-styles.ts";
+
+type IdentificationChallenge = components["schemas"]["IdentificationChallenge"];
+
+function uidLabel(fields: string[]): string {
+  const hasUsername = fields.includes("username");
+  const hasEmail = fields.includes("email");
+  if (hasUsername && hasEmail) return msg("Username or email");
+  if (hasEmail) return msg("Email");
+  return msg("Username");
+}
+
+/** Asks who the user is, and their password when the stage is set to ask for both at once. */
+@customElement("ak-stage-identification")
+export class IdentificationStage extends StageElement<IdentificationChallenge> {
+  static styles = stageStyles;
+
+  @state() private uid = "";
+  @state() private password = "";
+  @state() private passwordShown = false;
+
+  render() {
+    const c = this.challenge;
+    const fields = c.user_fields ?? [];
+    const emailOnly = fields.length === 1 && fields[0] === "email";
+    const errors = c.response_errors ?? {};
+    return html`<form
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.submit({
+          component: "ak-stage-identification",
+          uid_field: this.uid,
+          ...(c.password_fields ? { password: this.password } : {}),
+        });
+      }}
+    >
+      ${formField({
+        id: "uid_field",
+        label: uidLabel(fields),
+        value: this.uid,
+        onInput: (v) => (this.uid = v),
+        type: emailOnly ? "email" : "text",
+        autocomplete: "username",
+        errors: errors.uid_field,
+      })}
+      ${c.password_fields
+        ? passwordField({
+            id: "password",
+            value: this.password,
+            onInput: (v) => (this.password = v),
+            errors: errors.password,
+            allowShow: Boolean(c.allow_show_password),
+            shown: this.passwordShown,
+            onToggle: () => (this.passwordShown = !this.passwordShown),
+          })
+        : nothing}
+      <button class="primary" type="submit" ?disabled=${this.submitting}>${c.primary_action}</button>
+      ${c.recovery_url || c.enroll_url
+        ? html`<div class="links">
+            ${c.recovery_url ? html`<a href=${c.recovery_url}>${msg("Forgot username or password?")}</a>` : nothing}
+            ${c.enroll_url ? html`<a href=${c.enroll_url}>${msg("Need an account? Sign up.")}</a>` : nothing}
+          </div>`
+        : nothing}
+    </form>`;
+  }
+}
