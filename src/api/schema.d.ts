@@ -28,7 +28,8 @@ export interface paths {
         /** @description Application Viewset */
         get: operations["core_applications_list"];
         put?: never;
-        post?: never;
+        /** @description Application Viewset */
+        post: operations["core_applications_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -249,6 +250,18 @@ export interface components {
         };
         /** @enum {string} */
         PolicyEngineMode: "all" | "any";
+        /** @description Application Serializer */
+        ApplicationRequest: {
+            name: string;
+            slug: string;
+            open_in_new_tab?: boolean;
+            /** Format: uri */
+            meta_launch_url?: string;
+            meta_description?: string;
+            meta_publisher?: string;
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            group?: string;
+        };
         /** @description Partial brand information for styling */
         CurrentBrand: {
             matched_domain: string;
@@ -683,6 +696,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedApplicationList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_applications_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             400: {

@@ -2,7 +2,17 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { AppEnv } from "../../context.ts";
 import { applications } from "../../db/schema.ts";
-import { orderingFrom, pageQuery, pageWindow, paginated, pagination, requireUser, responses } from "../common.ts";
+import {
+  createdResponses,
+  orderingFrom,
+  pageQuery,
+  pageWindow,
+  paginated,
+  pagination,
+  requireSuperuser,
+  requireUser,
+  responses,
+} from "../common.ts";
 
 export const PolicyEngineMode = z.enum(["all", "any"]).openapi("PolicyEngineMode");
 
@@ -24,6 +34,45 @@ export const Application = z
   })
   .openapi("Application", { description: "Application Serializer" });
 
+/** A launch URL is an absolute http(s) URL (or none): anything else would be a script or a dead link. */
+const launchUrl = z
+  .string()
+  .refine((value) => value === "" || /^https?:\/\/[^\s/]/i.test(value), { message: "Enter a valid URL." })
+  .openapi({ format: "uri" });
+
+const ApplicationRequest = z
+  .object({
+    name: z.string().trim().min(1),
+    slug: z.string().min(1).max(50).regex(/^[-a-zA-Z0-9_]+$/, { message: "Use only letters, numbers, hyphens and underscores." }),
+    open_in_new_tab: z.boolean().optional(),
+    meta_launch_url: launchUrl.optional(),
+    meta_description: z.string().optional(),
+    meta_publisher: z.string().optional(),
+    policy_engine_mode: PolicyEngineMode.optional(),
+    group: z.string().optional(),
+  })
+  .openapi("ApplicationRequest", { description: "Application Serializer" });
+
+type ApplicationRow = typeof applications.$inferSelect;
+
+function serializeApplication(app: ApplicationRow): z.infer<typeof Application> {
+  return {
+    pk: app.pk,
+    name: app.name,
+    slug: app.slug,
+    provider: null,
+    backchannel_providers: [],
+    launch_url: app.metaLaunchUrl || null,
+    open_in_new_tab: app.openInNewTab,
+    meta_launch_url: app.metaLaunchUrl,
+    meta_icon: null,
+    meta_description: app.metaDescription,
+    meta_publisher: app.metaPublisher,
+    policy_engine_mode: app.policyEngineMode as z.infer<typeof PolicyEngineMode>,
+    group: app.group,
+  };
+}
+
 const orderable = { name: applications.name, slug: applications.slug, group: applications.group };
 
 const listRoute = createRoute({
@@ -36,6 +85,17 @@ const listRoute = createRoute({
   middleware: [requireUser] as const,
   request: { query: z.object({ ...pageQuery, slug: z.string().optional(), name: z.string().optional() }) },
   responses: responses(paginated(Application, "PaginatedApplicationList")),
+});
+
+const createApplicationRoute = createRoute({
+  method: "post",
+  path: "/core/applications/",
+  operationId: "core_applications_create",
+  tags: ["core"],
+  description: "Application Viewset",
+  middleware: [requireSuperuser] as const,
+  request: { body: { content: { "application/json": { schema: ApplicationRequest } }, required: true } },
+  responses: createdResponses(Application),
 });
 
 export function registerApplications(api: OpenAPIHono<AppEnv>) {
@@ -59,21 +119,27 @@ export function registerApplications(api: OpenAPIHono<AppEnv>) {
       .orderBy(...orderingFrom(query.ordering, orderable, applications.name), asc(applications.pk))
       .limit(window.pageSize)
       .offset(window.offset);
-    const results = rows.map((app): z.infer<typeof Application> => ({
-      pk: app.pk,
-      name: app.name,
-      slug: app.slug,
-      provider: null,
-      backchannel_providers: [],
-      launch_url: app.metaLaunchUrl || null,
-      open_in_new_tab: app.openInNewTab,
-      meta_launch_url: app.metaLaunchUrl,
-      meta_icon: null,
-      meta_description: app.metaDescription,
-      meta_publisher: app.metaPublisher,
-      policy_engine_mode: app.policyEngineMode as z.infer<typeof PolicyEngineMode>,
-      group: app.group,
-    }));
-    return c.json({ pagination: pagination(total, window), results }, 200);
+    return c.json({ pagination: pagination(total, window), results: rows.map(serializeApplication) }, 200);
+  });
+
+  api.openapi(createApplicationRoute, async (c) => {
+    const { db } = c.get("deps");
+    const body = c.req.valid("json");
+    const [clash] = await db.select({ pk: applications.pk }).from(applications).where(eq(applications.slug, body.slug));
+    if (clash) return c.json({ slug: ["Application with this slug already exists."] }, 400);
+    const [app] = await db
+      .insert(applications)
+      .values({
+        name: body.name,
+        slug: body.slug,
+        group: body.group,
+        metaLaunchUrl: body.meta_launch_url,
+        metaDescription: body.meta_description,
+        metaPublisher: body.meta_publisher,
+        openInNewTab: body.open_in_new_tab,
+        policyEngineMode: body.policy_engine_mode,
+      })
+      .returning();
+    return c.json(serializeApplication(app), 201);
   });
 }

@@ -1,0 +1,2 @@
+import "../common/theme/tokens.css";
+import "./shell/ak-admin-interface.ts";

@@ -1,0 +1,57 @@
+import { css } from "lit";
+
+/** Hides text visually while keeping it for assistive technology. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/** The focus ring (the document's `:focus-visible` rule does not reach into shadow roots). */
+export const focusRing = css`
+  :focus-visible {
+    outline: 2px solid var(--ak-color-focus);
+    outline-offset: 2px;
+  }
+`;
+
+/** Buttons and button-like links: `.button`, `.button.primary`, `.button.plain`. */
+export const buttonStyles = css`
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--ak-space-2);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    text-decoration: none;
+    cursor: pointer;
+    border-radius: var(--ak-radius);
+    padding: var(--ak-space-2) var(--ak-space-4);
+    border: 1px solid var(--ak-color-border);
+    background: var(--ak-color-surface-raised);
+    color: var(--ak-color-text);
+  }
+  .button:hover {
+    border-color: var(--ak-color-primary);
+  }
+  .button.primary {
+    border-color: var(--ak-color-primary);
+    background: var(--ak-color-primary);
+    color: var(--ak-color-on-primary);
+  }
+  .button.primary:hover {
+    background: var(--ak-color-primary-hover);
+  }
+  .button svg {
+    width: 1.1em;
+    height: 1.1em;
+    flex: none;
+  }
+`;

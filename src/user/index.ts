@@ -1,0 +1,2 @@
+import "../common/theme/tokens.css";
+import "./ak-user-interface.ts";
