@@ -3,6 +3,7 @@ import { customElement, state } from "lit/decorators.js";
 import { msg, str } from "@lit/localize";
 import type { components } from "../api/schema.d.ts";
 import { ApiError } from "../api/errors.ts";
+import { brandTitle, documentTitle } from "../common/document-title.ts";
 import { fetchBrand, fetchChallenge, slugFromPath, solveChallenge, type Challenge, type ChallengeResponse } from "./flow-api.ts";
 import { flowLayoutStyles } from "./flow-layout.styles.ts";
 import { isKnownStage, loadStage } from "./stage-registry.ts";
@@ -174,9 +175,7 @@ export class FlowExecutor extends LitElement {
   }
 
   #updateTitle(): void {
-    const flowTitle = this.challenge?.flow_info?.title;
-    const brandTitle = this.brand?.branding_title ?? "authentik";
-    document.title = flowTitle ? `${flowTitle} - ${brandTitle}` : brandTitle;
+    document.title = documentTitle(this.challenge?.flow_info?.title, this.brand);
   }
 
   render() {
@@ -184,7 +183,7 @@ export class FlowExecutor extends LitElement {
     return html`<div part="layout" class="layout ${info?.layout ?? "stacked"}">
       <main part="card" class="card" aria-busy=${this.submitting || !this.challenge ? "true" : "false"}>
         <header>
-          <img part="logo" class="logo" src=${this.brand?.branding_logo ?? "/static/dist/brand/logo.svg"} alt=${this.brand?.branding_title ?? "authentik"} />
+          <img part="logo" class="logo" src=${this.brand?.branding_logo ?? "/static/dist/brand/logo.svg"} alt=${brandTitle(this.brand)} />
           ${info?.title ? html`<h1 part="title">${info.title}</h1>` : nothing}
         </header>
         ${this.#renderFailure()} ${this.#renderNonFieldErrors()} ${this.#renderBody()}

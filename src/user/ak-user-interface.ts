@@ -1,7 +1,7 @@
 import { msg } from "@lit/localize";
 import { css, html, LitElement } from "lit";
 import { customElement } from "lit/decorators.js";
-import { documentTitle } from "../common/brand.ts";
+import { documentTitle } from "../common/document-title.ts";
 import "../common/shell/ak-topbar.ts";
 import { InterfaceLoader, interfaceLoaderStyles } from "../common/shell/interface-loader.ts";
 import { adminIcon } from "../elements/icons/icons.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { documentTitle, type CurrentBrand } from "../../src/common/brand.ts";
+import type { CurrentBrand } from "../../src/common/brand.ts";
+import { documentTitle } from "../../src/common/document-title.ts";
 import { signInUrl } from "../../src/common/session.ts";
 
 describe("signInUrl", () => {

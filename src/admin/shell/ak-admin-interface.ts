@@ -1,7 +1,7 @@
 import { msg } from "@lit/localize";
 import { css, html, LitElement } from "lit";
 import { customElement } from "lit/decorators.js";
-import { documentTitle } from "../../common/brand.ts";
+import { documentTitle } from "../../common/document-title.ts";
 import { InterfaceLoader, interfaceLoaderStyles } from "../../common/shell/interface-loader.ts";
 import "../../elements/skeleton/ak-skeleton.ts";
 import { buttonStyles, focusRing, visuallyHidden } from "../../elements/styles/shared.ts";

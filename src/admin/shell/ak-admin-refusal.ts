@@ -1,7 +1,8 @@
 import { msg, str } from "@lit/localize";
 import { css, html, LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { defaultBrandTitle, type CurrentBrand } from "../../common/brand.ts";
+import type { CurrentBrand } from "../../common/brand.ts";
+import { brandTitle } from "../../common/document-title.ts";
 import { signOutPath, type UserSelf } from "../../common/session.ts";
 import "../../elements/empty-state/ak-empty-state.ts";
 import { buttonStyles, focusRing } from "../../elements/styles/shared.ts";
@@ -52,7 +53,7 @@ export class AkAdminRefusal extends LitElement {
   @property({ attribute: false }) brand?: CurrentBrand;
 
   render() {
-    const title = this.brand?.branding_title.trim() || defaultBrandTitle;
+    const title = brandTitle(this.brand);
     const who = this.user ? (this.user.name ? `${this.user.name} (${this.user.username})` : this.user.username) : "";
     return html`<main class="card">
       ${this.brand?.branding_logo ? html`<img part="logo" src=${this.brand.branding_logo} alt=${title} />` : ""}

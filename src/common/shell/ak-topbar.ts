@@ -4,7 +4,8 @@ import { customElement, property } from "lit/decorators.js";
 import { signOutIcon, userIcon } from "../../elements/icons/icons.ts";
 import { focusRing, visuallyHidden } from "../../elements/styles/shared.ts";
 import "../../elements/theme-switch/ak-theme-switch.ts";
-import { defaultBrandTitle, type CurrentBrand } from "../brand.ts";
+import type { CurrentBrand } from "../brand.ts";
+import { brandTitle } from "../document-title.ts";
 import { signOutPath, type UserSelf } from "../session.ts";
 
 /** A link to another interface, shown in the bar (e.g. from the admin interface to the user one). */
@@ -214,7 +215,7 @@ export class AkTopbar extends LitElement {
   #logoFailed = false;
 
   render() {
-    const title = this.brand?.branding_title.trim() || defaultBrandTitle;
+    const title = brandTitle(this.brand);
     const logo = this.brand?.branding_logo;
     const user = this.user;
     const displayName = user ? user.name || user.username : "";
