@@ -1,8 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { adminPassword } from "./tests/support/constants.ts";
 
-/** Uncommon, so a developer's own `npm start` on :9000 never meets the test server. */
-const port = 9321;
+/**
+ * Uncommon, so a developer's own `npm start` on :9000 never meets the test server. E2E_PORT runs a
+ * second suite beside the first, with its own server, database and (via AK_DIST_DIR) build.
+ */
+const port = Number(process.env.E2E_PORT ?? 9321);
+const runDir = port === 9321 ? ".tmp" : `.tmp/e2e-${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -13,9 +17,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: ".tmp/test-results",
+  outputDir: `${runDir}/test-results`,
   // The JSON report is what .ci/run counts.
-  reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: `${runDir}/playwright.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     // No animations, so axe never measures contrast halfway through a fade.
@@ -48,8 +52,9 @@ export default defineConfig({
     env: {
       AK_PORT: String(port),
       AK_HOST: "127.0.0.1",
-      AK_DATA_DIR: ".tmp/e2e-data",
-      AK_CHALLENGE_LOG: ".tmp/e2e-challenges.jsonl",
+      AK_DATA_DIR: `${runDir}/e2e-data`,
+      AK_CHALLENGE_LOG: `${runDir}/e2e-challenges.jsonl`,
+      AK_DIST_DIR: process.env.AK_DIST_DIR ?? "dist",
       AUTHENTIK_BOOTSTRAP_PASSWORD: adminPassword,
     },
   },
