@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from "vite";
+import type { ClientRequest, IncomingMessage } from "node:http";
+import { defineConfig, type Plugin, type ProxyOptions } from "vite";
 
 /** The server every non-UI request goes to in development: a real authentik, or the reference server. */
 const backend = process.env.AUTHENTIK_URL ?? `http://127.0.0.1:${process.env.AK_PORT ?? 9000}`;
@@ -22,19 +23,50 @@ function interfaceUrls(): Plugin {
   };
 }
 
+/**
+ * What a reverse proxy in front of authentik sends to authentik, the development server sends to
+ * the backend: the API, flow and provider URLs, social-login sources, uploaded media, websockets and
+ * authentik's own images (default logo, icons, flow background, source icons).
+ */
+const backendPaths = ["/api/", "/flows/", "/application/", "/source/", "/media/", "/ws/", "/static/authentik/", "/static/dist/assets/"];
+
+function backendProxy(): Record<string, ProxyOptions> {
+  const backendOrigin = new URL(backend).origin;
+  // With changeOrigin the backend sees its own Host, so a request from this page would fail its
+  // cross-origin check; present this server's own origin as the backend's, and no other.
+  const sameOrigin = (proxyReq: ClientRequest, req: IncomingMessage) => {
+    const origin = req.headers.origin;
+    if (origin && URL.canParse(origin) && new URL(origin).host === req.headers.host) proxyReq.setHeader("origin", backendOrigin);
+  };
+  return Object.fromEntries(
+    backendPaths.map((path) => [
+      path,
+      {
+        target: backend,
+        changeOrigin: true,
+        ws: path === "/ws/",
+        configure: (proxy) => {
+          proxy.on("proxyReq", sameOrigin);
+          proxy.on("proxyReqWs", sameOrigin);
+        },
+      },
+    ]),
+  );
+}
+
 export default defineConfig({
   base: "/static/dist/",
   plugins: [interfaceUrls()],
   build: {
     outDir: "dist",
+    // dist/.vite/manifest.json: which chunks each page loads, for the bench and the size budgets.
+    manifest: true,
     target: "es2022",
     modulePreload: { polyfill: false },
     rollupOptions: { input: { flow: "flow.html", user: "user.html", admin: "admin.html" } },
   },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(
-      ["/api", "/flows", "/application", "/media", "/ws"].map((path) => [path, { target: backend, changeOrigin: true, ws: path === "/ws" }]),
-    ),
+    proxy: backendProxy(),
   },
 });

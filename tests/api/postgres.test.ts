@@ -11,12 +11,12 @@ let dataRoot: string;
 let distDir: string;
 
 // PostgreSQL is optional on a developer's machine; where it is missing this says so and skips.
-describe.skipIf(!bin)("with DATABASE_URL (PostgreSQL installed: initdb and pg_ctl)", () => {
+describe.skipIf(!bin)("with DATABASE_URL (PostgreSQL installed: initdb and pg_ctl)", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     postgres = startPostgres(bin!, await freePort());
     dataRoot = await mkdtemp(join(tmpdir(), "ak-pg-run-"));
     distDir = await stubDist(dataRoot);
-  });
+  }, 60_000);
   afterAll(async () => {
     postgres?.stop();
     await rm(dataRoot, { recursive: true, force: true });

@@ -17,7 +17,8 @@ afterAll(() => rm(dataRoot, { recursive: true, force: true }));
 const start = (env: Record<string, string>, until?: string, whileUp?: () => Promise<void>) =>
   startServer({ AK_DIST_DIR: distDir, ...env }, until, whileUp);
 
-describe("starting ak-web", () => {
+// Each test starts the server as a separate process, slow on a busy two-core machine.
+describe("starting ak-web", { timeout: 120_000 }, () => {
   it("says where it runs and how to sign in, and prints a generated password once", async () => {
     const dir = join(dataRoot, "fresh");
     const env = { AK_PORT: String(await freePort()), AK_DATA_DIR: dir, AUTHENTIK_BOOTSTRAP_PASSWORD: "" };

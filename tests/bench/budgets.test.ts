@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildUi } from "./build.ts";
+import { budgets, kB } from "./budgets.ts";
+import { bundleSizes, identificationStage, type BundleSizes } from "./bundle-sizes.ts";
+
+let outDir: string;
+let sizes: BundleSizes;
+
+// A build of its own, so this test never depends on another step having built dist/.
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), "ak-budgets-"));
+  await buildUi(outDir);
+  sizes = await bundleSizes(outDir);
+}, 120_000);
+afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+describe("bundle size budgets (gzip)", () => {
+  it("finds the stage chunks, the identification stage's among them", () => {
+    const modules = sizes.stages.map((stage) => stage.module);
+    expect(modules).toContain(identificationStage);
+    expect(modules).toContain("src/flow/stages/ak-stage-password.ts");
+    const identification = sizes.stages.find((stage) => stage.module === identificationStage)!;
+    expect(sizes.login.js.files).toContain(identification.chunk);
+  });
+
+  it(`the login page needs at most ${budgets.loginJs / kB} kB of JS to show the identification stage`, () => {
+    expect(sizes.login.js.gzip).toBeGreaterThan(0);
+    expect(sizes.login.js.gzip).toBeLessThanOrEqual(budgets.loginJs);
+  });
+
+  it(`each stage chunk, with the imports only it brings, is at most ${budgets.stageJs / kB} kB`, () => {
+    const over = sizes.stages.filter((stage) => stage.js.gzip > budgets.stageJs).map((stage) => `${stage.module}: ${stage.js.gzip} B`);
+    expect(over).toEqual([]);
+  });
+
+  it(`the admin interface's first load is at most ${budgets.adminJs / kB} kB of JS`, () => {
+    expect(sizes.admin.js.gzip).toBeGreaterThan(0);
+    expect(sizes.admin.js.gzip).toBeLessThanOrEqual(budgets.adminJs);
+  });
+});

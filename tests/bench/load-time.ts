@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import type { Browser } from "@playwright/test";
+
+const stampScript = fileURLToPath(new URL("usable-field.js", import.meta.url));
+
+export interface Load {
+  /** From navigation start to the first animation frame with a usable username field. */
+  ms: number;
+  /** Paths of the scripts and stylesheets the page fetched. */
+  assets: string[];
+}
+
+/** One cold load of `url`: a fresh browser context (empty cache) with the HTTP cache disabled too. */
+export async function coldLoad(browser: Browser, url: string): Promise<Load> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const assets: string[] = [];
+    page.on("response", (response) => {
+      const path = new URL(response.url()).pathname;
+      if (/\.(js|css)$/.test(path)) assets.push(path);
+    });
+    await page.addInitScript({ path: stampScript });
+    await page.goto(url, { waitUntil: "commit" });
+    // A function, not a string: the page's CSP forbids eval.
+    const stamp = await page.waitForFunction(() => (window as { __usableAt?: number }).__usableAt, undefined, { timeout: 30_000 });
+    return { ms: (await stamp.jsonValue()) as number, assets };
+  } finally {
+    await context.close();
+  }
+}
