@@ -8,6 +8,7 @@ import { loadSession } from "./auth/session.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveStatic } from "./http/static.ts";
 import { flowRedirects } from "./flows/routes.ts";
+import { applicationLaunch } from "./flows/application-launch.ts";
 import { interfaceRoutes } from "./http/interfaces.ts";
 
 export interface AppOptions extends Deps {
@@ -29,6 +30,7 @@ export function createApp(options: AppOptions) {
   app.use(csrf(deps.secureCookies));
   app.route("/api/v3", createApi());
   app.route("/", flowRedirects());
+  app.route("/", applicationLaunch());
   if (distDir) {
     app.use("/static/dist/*", serveStatic("/static/dist/", distDir));
     app.route("/", interfaceRoutes((name) => readFile(join(distDir, `${name}.html`), "utf8")));

@@ -2,8 +2,8 @@ import { appendFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { ConfigError, readConfig, type Config } from "./config.ts";
-import { openPglite, openPostgres, type Database } from "./db/client.ts";
+import { ConfigError, readConfig } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
 import { bootstrap } from "./db/bootstrap.ts";
 import type { FlowObserver } from "./context.ts";
 
@@ -49,10 +49,6 @@ async function main() {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-}
-
-async function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
 }
 
 /** Appends every challenge and response to a JSON-lines file, for the contract tests. */

@@ -28,6 +28,40 @@ export function createdResponses<T extends z.ZodType>(schema: T) {
   return { 201: json(schema), 400: json(ValidationError), 403: json(GenericError) } satisfies RouteConfig["responses"];
 }
 
+/** A required JSON request body of the given schema. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+/** The responses of an operation on one object: as `responses`, plus 404 when there is no such object. */
+export function objectResponses<T extends z.ZodType>(schema: T) {
+  return { ...responses(schema), 404: json(GenericError, "Not found") } satisfies RouteConfig["responses"];
+}
+
+/** The responses of an operation on one object that answers with no body (delete, add a member, ...). */
+export function noContentResponses(description = "No response body") {
+  return {
+    204: { description },
+    400: json(ValidationError),
+    403: json(GenericError),
+    404: json(GenericError, "Not found"),
+  } satisfies RouteConfig["responses"];
+}
+
+/** authentik's answer for a missing object, e.g. "No User matches the given query." */
+export const notFound = (c: Context, model: string) =>
+  c.json({ detail: `No ${model} matches the given query.`, code: "not_found" }, 404);
+
+/** A boolean query parameter (`true` / `false`). */
+export const queryBoolean = () => z.enum(["true", "false"]).optional().openapi({ type: "boolean" });
+
+/**
+ * A query parameter that may be repeated (`?type=a&type=b`): one value arrives as a string, several
+ * as an array; `[value].flat()` reads both. `items` is the OpenAPI schema of one value.
+ */
+export const queryList = <T extends z.ZodType>(item: T, items: Record<string, unknown>) =>
+  z.union([item, z.array(item)]).optional().openapi({ type: "array", items });
+
 export const Pagination = z
   .object({
     next: z.number(),
@@ -80,6 +114,9 @@ export function pagination(count: number, { page, pageSize }: { page: number; pa
     end_index: Math.min(count, page * pageSize),
   };
 }
+
+/** Escapes LIKE's wildcards, so a search for "100%" or "a_b" matches those characters. */
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** Turns authentik's `ordering` parameter (`field` or `-field`) into an ORDER BY, ignoring unknown fields. */
 export function orderingFrom(spec: string | undefined, columns: Record<string, AnyColumn>, fallback: AnyColumn): SQL[] {

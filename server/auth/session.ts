@@ -6,7 +6,12 @@ import type { Db } from "../db/client.ts";
 import { sessions, users } from "../db/schema.ts";
 
 export const sessionCookie = "authentik_session";
-const lifetimeMs = 24 * 60 * 60 * 1000;
+/** How long a session lasts without use, unless the sign-in gave it a lifetime of its own. */
+const defaultLifetimeSeconds = 24 * 60 * 60;
+/** Where a session keeps the lifetime its sign-in gave it (see `login`). */
+const lifetimeKey = "session_lifetime_seconds";
+/** How stale a session's `last_used` may get: one write a minute at most, not one per request. */
+const lastUsedResolutionMs = 60 * 1000;
 
 export type User = typeof users.$inferSelect;
 export type SessionData = Record<string, unknown>;
@@ -32,6 +37,11 @@ export class Session {
     this.#key = key;
   }
 
+  /** The stored session's key hash, to recognise it among the user's sessions; null before it is stored. */
+  get keyHash(): string | null {
+    return this.#key ? hashKey(this.#key) : null;
+  }
+
   get<T>(name: string): T | undefined {
     return this.data[name] as T | undefined;
   }
@@ -42,13 +52,21 @@ export class Session {
     this.#dirty = true;
   }
 
-  /** Signs the user in; `persistent` keeps the cookie across browser restarts. */
-  login(user: User, persistent = false): void {
+  /**
+   * Signs the user in. `persistent` keeps the cookie across browser restarts; `lifetimeSeconds`
+   * sets how long the session lasts (default a day).
+   */
+  login(user: User, persistent = false, lifetimeSeconds?: number): void {
     this.#previousKey = this.#key;
     this.#key = null;
     this.user = user;
     this.#persistent = persistent;
-    this.#dirty = true;
+    this.set(lifetimeKey, lifetimeSeconds);
+  }
+
+  /** A stable name for this session that reveals nothing of its key (for the flow inspector). */
+  get publicId(): string | null {
+    return this.#key ? createHash("sha256").update(`session-id:${hashKey(this.#key)}`).digest("hex") : null;
   }
 
   destroy(): void {
@@ -66,13 +84,14 @@ export class Session {
       return;
     }
     if (!this.#dirty) return;
-    const expires = new Date(Date.now() + lifetimeMs);
+    const expires = new Date(Date.now() + (this.get<number>(lifetimeKey) ?? defaultLifetimeSeconds) * 1000);
     const row = {
       user: this.user?.pk ?? null,
       data: this.data,
       expires,
       lastIp: clientIp(c),
       lastUserAgent: c.req.header("user-agent") ?? "",
+      lastUsed: new Date(),
     };
     if (this.#key) {
       await db.update(sessions).set(row).where(eq(sessions.keyHash, hashKey(this.#key)));
@@ -99,6 +118,10 @@ export async function loadSession(db: Db, c: Context): Promise<Session> {
     .leftJoin(users, eq(users.pk, sessions.user))
     .where(and(eq(sessions.keyHash, hashKey(key)), gt(sessions.expires, new Date())));
   if (!row) return new Session(null, null, {});
+  if (Date.now() - row.session.lastUsed.getTime() > lastUsedResolutionMs) {
+    await db.update(sessions).set({ lastUsed: new Date() }).where(eq(sessions.keyHash, row.session.keyHash));
+  }
+  // An inactive user's sessions are deleted when they are deactivated; this covers any left over.
   const user = row.user?.isActive ? row.user : null;
   return new Session(key, user, row.session.data);
 }

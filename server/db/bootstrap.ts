@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { brands, flowStageBindings, flows, groupMembers, groups, stages, users } from "./schema.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
+import { authenticatorSetupFlows, linkConfigureFlows } from "./bootstrap-authenticators.ts";
+import { enrollmentFlows, ensurePrompts, linkEnrollmentFlows, type PromptSeed } from "./enrollment-flows.ts";
 
 export interface BootstrapOptions {
   /** The superuser's password; generated when absent. */
@@ -15,13 +17,14 @@ export interface BootstrapResult {
   createdAdmin: boolean;
 }
 
-type FlowSeed = {
+export type FlowSeed = {
   slug: string;
   name: string;
   title: string;
   designation: string;
   authentication?: string;
-  stages: { name: string; kind: string; config: Record<string, unknown> }[];
+  /** A prompt stage's `prompts` become its `config.fields`. */
+  stages: { name: string; kind: string; config: Record<string, unknown>; prompts?: PromptSeed[] }[];
 };
 
 const defaultFlows: FlowSeed[] = [
@@ -37,6 +40,12 @@ const defaultFlows: FlowSeed[] = [
         config: { user_fields: ["username", "email"], pretend_user_exists: true },
       },
       { name: "default-authentication-password", kind: "password", config: { allow_show_password: true } },
+      {
+        name: "default-authentication-mfa-validation",
+        kind: "authenticator_validate",
+        // Users without a device sign in with their password alone.
+        config: { device_classes: ["static", "totp", "webauthn"], not_configured_action: "skip", last_auth_threshold: "seconds=0" },
+      },
       { name: "default-authentication-login", kind: "user_login", config: {} },
     ],
   },
@@ -47,6 +56,8 @@ const defaultFlows: FlowSeed[] = [
     designation: "invalidation",
     stages: [{ name: "default-invalidation-logout", kind: "user_logout", config: {} }],
   },
+  ...authenticatorSetupFlows,
+  ...enrollmentFlows,
 ];
 
 /**
@@ -58,6 +69,8 @@ export async function bootstrap(db: Db, options: BootstrapOptions = {}): Promise
   return db.transaction(async (tx) => {
     const flowPks = new Map<string, string>();
     for (const seed of defaultFlows) flowPks.set(seed.slug, await ensureFlow(tx as unknown as Db, seed));
+    await linkConfigureFlows(tx as unknown as Db, flowPks);
+    await linkEnrollmentFlows(tx as unknown as Db, flowPks);
 
     await tx
       .insert(brands)
@@ -66,6 +79,8 @@ export async function bootstrap(db: Db, options: BootstrapOptions = {}): Promise
         isDefault: true,
         flowAuthentication: flowPks.get("default-authentication-flow"),
         flowInvalidation: flowPks.get("default-invalidation-flow"),
+        flowRecovery: flowPks.get("default-recovery-flow"),
+        flowUserSettings: flowPks.get("default-user-settings-flow"),
       })
       .onConflictDoNothing();
 
@@ -104,8 +119,9 @@ async function ensureFlow(db: Db, seed: FlowSeed): Promise<string> {
     .returning({ pk: flows.pk });
   for (const [index, stage] of seed.stages.entries()) {
     const [existingStage] = await db.select({ pk: stages.pk }).from(stages).where(eq(stages.name, stage.name));
+    const config = stage.prompts ? { ...stage.config, fields: await ensurePrompts(db, stage.prompts) } : stage.config;
     const stagePk =
-      existingStage?.pk ?? (await db.insert(stages).values(stage).returning({ pk: stages.pk }))[0].pk;
+      existingStage?.pk ?? (await db.insert(stages).values({ name: stage.name, kind: stage.kind, config }).returning({ pk: stages.pk }))[0].pk;
     await db.insert(flowStageBindings).values({ target: flow.pk, stage: stagePk, order: (index + 1) * 10 });
   }
   return flow.pk;

@@ -8,7 +8,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema.ts";
-import { ConfigError } from "../config.ts";
+import { ConfigError, type Config } from "../config.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -56,6 +56,11 @@ export async function openPostgres(url: string): Promise<Database> {
   const db = drizzlePg(pool, { schema });
   await migratePg(db, { migrationsFolder });
   return { db: db as unknown as Db, describe: `PostgreSQL at ${redactUrl(url)}`, close: () => pool.end() };
+}
+
+/** The database the configuration names: PostgreSQL at DATABASE_URL when set, else PGlite in the data directory. */
+export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
 }
 
 function redactUrl(url: string): string {

@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -27,7 +29,9 @@ export const users = pgTable("ak_user", {
   attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
   lastLogin: timestamp("last_login", { withTimezone: true }),
   dateJoined: timestamp("date_joined", { withTimezone: true }).notNull().defaultNow(),
-});
+  /** What the admin list's search looks in, lowercased once on write: far cheaper than three ILIKEs per row. */
+  searchText: text("search_text").generatedAlwaysAs(sql`lower(username || ' ' || name || ' ' || email)`),
+}, (t) => [index("ak_user_email_lower_idx").on(sql`lower(${t.email})`)]);
 
 export const groups = pgTable("ak_group", {
   pk: uuid("pk").primaryKey().defaultRandom(),
@@ -36,7 +40,7 @@ export const groups = pgTable("ak_group", {
   isSuperuser: boolean("is_superuser").notNull().default(false),
   parent: uuid("parent").references((): AnyPgColumn => groups.pk, { onDelete: "set null" }),
   attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
-});
+}, (t) => [index("ak_group_parent_idx").on(t.parent)]);
 
 export const groupMembers = pgTable(
   "ak_group_member",
@@ -48,7 +52,39 @@ export const groupMembers = pgTable(
       .notNull()
       .references(() => users.pk, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.group, t.user] })],
+  // The primary key serves lookups by group; the index serves "the groups of these users".
+  (t) => [primaryKey({ columns: [t.group, t.user] }), index("ak_group_member_user_idx").on(t.user)],
+);
+
+export const roles = pgTable("ak_role", {
+  pk: uuid("pk").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+});
+
+/** As in authentik, roles are given to groups, and through them to the groups' members. */
+export const groupRoles = pgTable(
+  "ak_group_role",
+  {
+    group: uuid("group_pk")
+      .notNull()
+      .references(() => groups.pk, { onDelete: "cascade" }),
+    role: uuid("role_pk")
+      .notNull()
+      .references(() => roles.pk, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.group, t.role] }), index("ak_group_role_role_idx").on(t.role)],
+);
+
+/** A role's global permissions, named `app_label.codename` as authentik's API names them. */
+export const rolePermissions = pgTable(
+  "ak_role_permission",
+  {
+    role: uuid("role_pk")
+      .notNull()
+      .references(() => roles.pk, { onDelete: "cascade" }),
+    permission: text("permission").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.role, t.permission] })],
 );
 
 export const brands = pgTable("ak_brand", {
@@ -100,6 +136,8 @@ export const flowStageBindings = pgTable("ak_flow_stage_binding", {
   order: integer("order").notNull(),
   evaluateOnPlan: boolean("evaluate_on_plan").notNull().default(false),
   reEvaluatePolicies: boolean("re_evaluate_policies").notNull().default(true),
+  policyEngineMode: text("policy_engine_mode").notNull().default("any"),
+  invalidResponseAction: text("invalid_response_action").notNull().default("retry"),
 });
 
 export const applications = pgTable("ak_application", {
@@ -115,15 +153,22 @@ export const applications = pgTable("ak_application", {
 });
 
 /** Sessions are keyed by the SHA-256 of the cookie value, so a database leak yields no usable cookie. */
-export const sessions = pgTable("ak_session", {
-  keyHash: text("key_hash").primaryKey(),
-  user: integer("user_pk").references(() => users.pk, { onDelete: "cascade" }),
-  data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
-  expires: timestamp("expires", { withTimezone: true }).notNull(),
-  lastIp: text("last_ip").notNull().default(""),
-  lastUserAgent: text("last_user_agent").notNull().default(""),
-  created: createdAt(),
-});
+export const sessions = pgTable(
+  "ak_session",
+  {
+    keyHash: text("key_hash").primaryKey(),
+    /** The session's public name, for listing and revoking it without revealing its key. */
+    uuid: uuid("uuid").notNull().unique().defaultRandom(),
+    user: integer("user_pk").references(() => users.pk, { onDelete: "cascade" }),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    expires: timestamp("expires", { withTimezone: true }).notNull(),
+    lastIp: text("last_ip").notNull().default(""),
+    lastUserAgent: text("last_user_agent").notNull().default(""),
+    lastUsed: timestamp("last_used", { withTimezone: true }).notNull().defaultNow(),
+    created: createdAt(),
+  },
+  (t) => [index("ak_session_user_idx").on(t.user)],
+);
 
 /** Failed password attempts per normalised username, for throttling guessing. */
 export const loginFailures = pgTable("ak_login_failure", {
@@ -131,3 +176,9 @@ export const loginFailures = pgTable("ak_login_failure", {
   failures: integer("failures").notNull().default(0),
   lastFailure: timestamp("last_failure", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Authenticator devices (TOTP, recovery codes, WebAuthn), in a file of their own. */
+export * from "./authenticators-schema.ts";
+export * from "./policies-schema.ts";
+/** Prompts, flow tokens, the mail outbox, invitations and consents (enrollment, recovery, consent stages). */
+export * from "./enrollment-schema.ts";

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.ts";
 import { groupMembers, groups, users } from "../db/schema.ts";
@@ -35,13 +35,25 @@ export async function groupsOfUsers(db: Db, userPks: number[]): Promise<Map<numb
   return byUser;
 }
 
-export async function findUserByIdentifier(db: Db, identifier: string, fields: readonly string[]): Promise<UserRow | undefined> {
+/**
+ * The user whose username, email or UPN (the `upn` attribute) is `identifier`, trying `fields` in
+ * order. By default emails match regardless of case and usernames exactly; `caseInsensitive` makes
+ * every field match one way or the other.
+ */
+export async function findUserByIdentifier(
+  db: Db,
+  identifier: string,
+  fields: readonly string[],
+  { caseInsensitive }: { caseInsensitive?: boolean } = {},
+): Promise<UserRow | undefined> {
   const value = identifier.trim();
   if (!value) return undefined;
+  const columns: Record<string, SQL> = { username: sql`${users.username}`, email: sql`${users.email}`, upn: sql`(${users.attributes} ->> 'upn')` };
   for (const field of fields) {
-    const match =
-      field === "email" ? sql`lower(${users.email}) = lower(${value})` : field === "username" ? eq(users.username, value) : null;
-    if (!match) continue;
+    const column = columns[field];
+    if (!column) continue;
+    const ignoreCase = caseInsensitive ?? field === "email";
+    const match = ignoreCase ? sql`lower(${column}) = lower(${value})` : sql`${column} = ${value}`;
     const [user] = await db.select().from(users).where(match).orderBy(users.pk).limit(1);
     if (user) return user;
   }

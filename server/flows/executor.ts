@@ -1,14 +1,16 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import type { Session } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 import { flowStageBindings, flows, stages } from "../db/schema.ts";
-import { isSuperuser } from "../directory/users.ts";
-import { flowBackground, type FlowRow } from "../api/flows/flow-models.ts";
+import { evaluatePolicies, type PolicyEngineMode } from "../policies/engine.ts";
+import type { FlowRow } from "../api/flows/flow-models.ts";
 import type { FlowInfo, ResponseErrors } from "./challenge.ts";
-import { clearPlan, getPlan, savePlan, type FlowPlan } from "./plan.ts";
-import { pendingUser, pendingUserFields } from "./pending-user.ts";
-import { safeNext } from "./next-url.ts";
+import { flowInfo } from "./flow-info.ts";
+import { clearPlan, getPlan, recordPassedStage, resetHistory, savePlan, type FlowPlan, type PlannedStage } from "./plan.ts";
+import { FlowNonApplicable, planFlow, policySubject } from "./planner.ts";
+import { accessDenied, flowDone, nonApplicable } from "./endings.ts";
+import { resumeFromFlowToken } from "./flow-token.ts";
 import { stageKinds } from "./stages/index.ts";
 import type { Challenge, Outcome, StageContext, StageRow } from "./stage.ts";
 
@@ -18,6 +20,8 @@ export interface FlowRequest {
   slug: string;
   /** The flow page's own query string. */
   query: string;
+  /** The origin the browser sees this server at (WebAuthn binds credentials to it). */
+  origin: string;
 }
 
 export type ChallengeBody = Challenge & { flow_info: FlowInfo; response_errors?: ResponseErrors };
@@ -29,17 +33,21 @@ const isOutcome = (value: Challenge | Outcome): value is Outcome => "type" in va
 /** Returns the challenge of the flow's current stage, planning the flow first if it has not started. */
 export async function currentChallenge(request: FlowRequest): Promise<ChallengeBody> {
   const flow = await loadFlow(request);
-  const plan = getPlan(request.session, flow.slug) ?? (await startPlan(request, flow));
-  if (!plan) return denied(request, flow, undefined, requirementMessage(flow));
-  return advance(request, flow, plan);
+  const unusableLink = await resumeFromFlowToken(request.db, request.session, flow, request.query);
+  if (unusableLink) return withFlowInfo(request, flow, await accessDenied(request.db, request.session, {}, unusableLink));
+  const existing = getPlan(request.session, flow.slug);
+  if (existing) return advance(request, flow, existing);
+  resetHistory(request.session, flow.slug);
+  return startFlow(request, flow);
 }
 
 /** Hands a response to the current stage and returns what comes next. */
 export async function solveChallenge(request: FlowRequest, body: unknown): Promise<ChallengeBody> {
   const flow = await loadFlow(request);
   const plan = getPlan(request.session, flow.slug);
-  if (!plan) return currentChallenge(request);
-  const stage = await loadStage(request.db, plan.stages[plan.index]);
+  if (!plan || plan.index >= plan.stages.length) return currentChallenge(request);
+  const planned = plan.stages[plan.index];
+  const stage = await loadStage(request.db, planned.stage);
   const interaction = stageKinds.get(stage.kind)?.interaction;
   if (!interaction) return advance(request, flow, plan);
   const ctx = stageContext(request, flow, stage, plan);
@@ -48,12 +56,11 @@ export async function solveChallenge(request: FlowRequest, body: unknown): Promi
   savePlan(request.session, flow.slug, plan);
   switch (outcome.type) {
     case "next":
-      plan.index += 1;
-      return advance(request, flow, plan);
+      return passStage(request, flow, plan);
     case "invalid":
-      return withFlowInfo(flow, { ...(await showChallenge(ctx)), response_errors: outcome.errors });
+      return withFlowInfo(request, flow, { ...(await showChallenge(ctx)), response_errors: outcome.errors });
     case "deny":
-      return denied(request, flow, plan, outcome.message);
+      return stageInvalid(request, flow, plan, planned, outcome.message);
   }
 }
 
@@ -69,56 +76,70 @@ async function loadStage(db: Db, pk: string): Promise<StageRow> {
   return stage;
 }
 
-async function startPlan({ db, session }: FlowRequest, flow: FlowRow): Promise<FlowPlan | undefined> {
-  if (!(await meetsRequirement(db, session, flow))) return undefined;
-  const bindings = await db
-    .select({ stage: flowStageBindings.stage })
-    .from(flowStageBindings)
-    .where(eq(flowStageBindings.target, flow.pk))
-    .orderBy(asc(flowStageBindings.order));
-  return { flowPk: flow.pk, stages: bindings.map((b) => b.stage), index: 0, context: {} };
-}
-
-async function meetsRequirement(db: Db, session: Session, flow: FlowRow): Promise<boolean> {
-  switch (flow.authentication) {
-    case "require_authenticated":
-      return session.user !== null;
-    case "require_unauthenticated":
-      return session.user === null;
-    case "require_superuser":
-      return session.user !== null && (await isSuperuser(db, session.user.pk));
-    default:
-      return true;
-  }
-}
-
-function requirementMessage(flow: FlowRow): string {
-  switch (flow.authentication) {
-    case "require_authenticated":
-      return "Sign in to continue.";
-    case "require_unauthenticated":
-      return "You are already signed in. Sign out first to use this flow.";
-    default:
-      return "You do not have permission to use this flow.";
+/** Plans the flow (keeping `context` when restarting with it) and shows its first stage. */
+async function startFlow(request: FlowRequest, flow: FlowRow, context?: FlowPlan["context"]): Promise<ChallengeBody> {
+  try {
+    return await advance(request, flow, await planFlow(request, flow, context));
+  } catch (error) {
+    if (!(error instanceof FlowNonApplicable)) throw error;
+    return withFlowInfo(request, flow, await nonApplicable(request, flow, error));
   }
 }
 
 /** Runs stages from the plan's current position until one needs input, denies, or the flow ends. */
 async function advance(request: FlowRequest, flow: FlowRow, plan: FlowPlan): Promise<ChallengeBody> {
   while (plan.index < plan.stages.length) {
-    const stage = await loadStage(request.db, plan.stages[plan.index]);
+    const planned = plan.stages[plan.index];
+    if (!(await stillApplies(request, plan, planned))) {
+      plan.stages.splice(plan.index, 1);
+      continue;
+    }
+    const stage = await loadStage(request.db, planned.stage);
     const ctx = stageContext(request, flow, stage, plan);
     const shown = await showStage(ctx);
     if (!isOutcome(shown)) {
       savePlan(request.session, flow.slug, plan);
-      return withFlowInfo(flow, shown);
+      return withFlowInfo(request, flow, shown);
     }
-    if (shown.type === "deny") return denied(request, flow, plan, shown.message);
+    if (shown.type === "deny") return stageInvalid(request, flow, plan, planned, shown.message);
+    recordPassedStage(request.session, flow.slug, plan);
     plan.index += 1;
   }
   clearPlan(request.session, flow.slug);
-  const next = new URLSearchParams(request.query).get("next");
-  return withFlowInfo(flow, { component: "xak-flow-redirect", to: safeNext(next) });
+  return withFlowInfo(request, flow, flowDone(request, plan));
+}
+
+function passStage(request: FlowRequest, flow: FlowRow, plan: FlowPlan): Promise<ChallengeBody> {
+  recordPassedStage(request.session, flow.slug, plan);
+  plan.index += 1;
+  return advance(request, flow, plan);
+}
+
+/** Evaluates the binding's policies again when it asks for that (`re_evaluate_policies`). */
+async function stillApplies({ db, session }: FlowRequest, plan: FlowPlan, planned: PlannedStage): Promise<boolean> {
+  if (!planned.reevaluate || !planned.binding) return true;
+  const [binding] = await db.select().from(flowStageBindings).where(eq(flowStageBindings.pk, planned.binding));
+  if (!binding) return true;
+  const mode = binding.policyEngineMode as PolicyEngineMode;
+  return (await evaluatePolicies(db, binding.pk, mode, policySubject(session, plan.context))).passing;
+}
+
+/**
+ * The stage refused to go on. As the stage's binding says (`invalid_response_action`), the flow
+ * starts over (with or without what it learnt so far) showing why, or ends at an access-denied stage.
+ */
+async function stageInvalid(request: FlowRequest, flow: FlowRow, plan: FlowPlan, planned: PlannedStage, message: string) {
+  clearPlan(request.session, flow.slug);
+  const [binding] = planned.binding
+    ? await request.db.select().from(flowStageBindings).where(eq(flowStageBindings.pk, planned.binding))
+    : [];
+  const action = binding?.invalidResponseAction ?? "retry";
+  if (action === "restart" || action === "restart_with_context") {
+    const restarted = await startFlow(request, flow, action === "restart_with_context" ? plan.context : undefined);
+    if (restarted.component === "xak-flow-redirect") return restarted;
+    return { ...restarted, response_errors: { ...restarted.response_errors, non_field_errors: [{ string: message, code: "invalid" }] } };
+  }
+  return withFlowInfo(request, flow, await accessDenied(request.db, request.session, plan.context, message));
 }
 
 function showStage(ctx: StageContext): Promise<Challenge | Outcome> {
@@ -134,32 +155,20 @@ async function showChallenge(ctx: StageContext): Promise<Challenge> {
   return shown;
 }
 
-async function denied(request: FlowRequest, flow: FlowRow, plan: FlowPlan | undefined, message: string) {
-  clearPlan(request.session, flow.slug);
-  const context = plan?.context ?? {};
-  const user = plan ? await pendingUser(request.db, context) : (request.session.user ?? undefined);
-  return withFlowInfo(flow, {
-    component: "ak-stage-access-denied",
-    ...pendingUserFields(user, context),
-    error_message: message,
-  });
-}
-
 function stageContext(request: FlowRequest, flow: FlowRow, stage: StageRow, plan: FlowPlan): StageContext {
-  return { db: request.db, session: request.session, flow, stage, plan, query: new URLSearchParams(request.query) };
-}
-
-export function flowInfo(flow: FlowRow): FlowInfo {
   return {
-    title: flow.title,
-    background: flowBackground(flow),
-    cancel_url: "/flows/-/cancel/",
-    layout: flow.layout as FlowInfo["layout"],
+    db: request.db,
+    session: request.session,
+    flow,
+    stage,
+    plan,
+    query: new URLSearchParams(request.query),
+    origin: request.origin,
   };
 }
 
-function withFlowInfo(flow: FlowRow, challenge: Challenge): ChallengeBody {
-  return { ...challenge, flow_info: flowInfo(flow) };
+function withFlowInfo(request: FlowRequest, flow: FlowRow, challenge: Challenge): ChallengeBody {
+  return { ...challenge, flow_info: flowInfo(flow, request.query) };
 }
 
 /** Maps a response that does not match the stage's schema to authentik-style per-field errors. */

@@ -12,13 +12,12 @@ export async function pendingUser(db: Db, context: PlanContext): Promise<UserRow
 }
 
 /**
- * The `pending_user` and `pending_user_avatar` fields challenges show. For an identifier that
- * matched nobody, they look the same as for a real user.
+ * The `pending_user` and `pending_user_avatar` fields challenges show: the matched user, or what the
+ * visitor typed when the identification stage keeps it (it does for an identifier that matched
+ * nobody, and when it does not show matched users), so that both look alike.
  */
 export function pendingUserFields(user: UserRow | undefined, context: PlanContext) {
-  const identifier = context.pending_user_identifier ?? "";
-  return {
-    pending_user: user?.username ?? identifier,
-    pending_user_avatar: user ? initialsAvatar(user.name, user.username) : initialsAvatar("", identifier),
-  };
+  const identifier = context.pending_user_identifier;
+  if (identifier || !user) return { pending_user: identifier ?? "", pending_user_avatar: initialsAvatar("", identifier ?? "") };
+  return { pending_user: user.username, pending_user_avatar: initialsAvatar(user.name, user.username) };
 }

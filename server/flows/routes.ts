@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../context.ts";
 import { brandFlowSlug, currentBrand } from "../brands.ts";
+import { safeNext } from "./next-url.ts";
 import { clearAllPlans } from "./plan.ts";
 
 type BrandFlow = "flowAuthentication" | "flowInvalidation" | "flowRecovery";
@@ -21,9 +22,11 @@ export function flowRedirects() {
   routes.get("/flows/-/default/authentication/", (c) => toBrandFlow(c, "flowAuthentication"));
   routes.get("/flows/-/default/invalidation/", (c) => toBrandFlow(c, "flowInvalidation"));
   routes.get("/flows/-/default/recovery/", (c) => toBrandFlow(c, "flowRecovery"));
+  // Forgets the flows in progress and goes back where `next` says (the flow's cancel_url names the
+  // flow itself), else to signing in.
   routes.get("/flows/-/cancel/", (c) => {
     clearAllPlans(c.get("session"));
-    return c.redirect("/flows/-/default/authentication/", 302);
+    return c.redirect(safeNext(c.req.query("next"), "/flows/-/default/authentication/"), 302);
   });
   return routes;
 }

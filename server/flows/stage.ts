@@ -16,6 +16,8 @@ export interface StageContext {
   plan: FlowPlan;
   /** The flow page's own query string, e.g. `next=/if/admin/`. */
   query: URLSearchParams;
+  /** The origin the browser sees this server at, e.g. `https://auth.example.com`. */
+  origin: string;
 }
 
 /** What a stage decides: go on, show its challenge again with errors, or deny access. */
@@ -47,4 +49,6 @@ export interface StageKind<Response extends z.ZodType = z.ZodType> {
   kind: string;
   show(ctx: StageContext): Promise<Challenge | Outcome>;
   interaction?: Interaction<Response>;
+  /** The challenge of a stage that shows something but takes no response (e.g. session end), for the API documentation. */
+  displaySchema?: z.ZodType;
 }

@@ -14,7 +14,8 @@ export const contentSecurityPolicy = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'self'",
+  // The autosubmit stage posts to other sites over HTTPS (e.g. a SAML response to a service provider).
+  "form-action 'self' https:",
   "frame-ancestors 'none'",
 ].join("; ");
 

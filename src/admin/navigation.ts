@@ -76,9 +76,24 @@ export const navigation: readonly NavSection[] = [
     id: "directory",
     label: () => msg("Directory"),
     items: [
-      { path: "/core/users", label: () => msg("Users"), api: "/api/v3/core/users/" },
-      { path: "/core/groups", label: () => msg("Groups"), api: "/api/v3/core/groups/" },
-      { path: "/identity/roles", label: () => msg("Roles"), api: "/api/v3/rbac/roles/" },
+      {
+        path: "/core/users",
+        label: () => msg("Users"),
+        api: "/api/v3/core/users/",
+        page: { tag: "ak-user-list", load: () => import("./directory/users/ak-user-list.ts") },
+      },
+      {
+        path: "/core/groups",
+        label: () => msg("Groups"),
+        api: "/api/v3/core/groups/",
+        page: { tag: "ak-group-list", load: () => import("./directory/groups/ak-group-list.ts") },
+      },
+      {
+        path: "/identity/roles",
+        label: () => msg("Roles"),
+        api: "/api/v3/rbac/roles/",
+        page: { tag: "ak-role-list", load: () => import("./directory/roles/ak-role-list.ts") },
+      },
       { path: "/core/tokens", label: () => msg("Tokens and App passwords"), api: "/api/v3/core/tokens/" },
       { path: "/flow/stages/invitations", label: () => msg("Invitations"), api: "/api/v3/stages/invitation/invitations/" },
     ],

@@ -37,18 +37,26 @@ interface Result<T> {
   response: Response;
 }
 
-/** The response's data, or the typed error it stands for. */
-export async function unwrap<T>(request: Promise<Result<T>>): Promise<T> {
-  let result: Result<T>;
+async function settle<T>(request: Promise<Result<T>>): Promise<Result<T>> {
   try {
-    result = await request;
+    return await request;
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw new ServerError("The server's answer could not be read.", 0);
   }
-  const { data, error, response } = result;
+}
+
+/** The response's data, or the typed error it stands for. */
+export async function unwrap<T>(request: Promise<Result<T>>): Promise<T> {
+  const { data, error, response } = await settle(request);
   if (response.ok && data !== undefined) return data;
   throw toApiError(response.status, error);
+}
+
+/** For answers without a body (204): resolves on success, or throws the typed error. */
+export async function unwrapEmpty(request: Promise<Result<unknown>>): Promise<void> {
+  const { error, response } = await settle(request);
+  if (!response.ok) throw toApiError(response.status, error);
 }
 
 function toApiError(status: number, body: unknown): ApiError {

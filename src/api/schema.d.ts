@@ -63,7 +63,62 @@ export interface paths {
         /** @description Group Viewset */
         get: operations["core_groups_list"];
         put?: never;
+        /** @description Group Viewset */
+        post: operations["core_groups_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/core/groups/{group_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Group Viewset */
+        get: operations["core_groups_retrieve"];
+        /** @description Group Viewset */
+        put: operations["core_groups_update"];
         post?: never;
+        /** @description Group Viewset */
+        delete: operations["core_groups_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Group Viewset */
+        patch: operations["core_groups_partial_update"];
+        trace?: never;
+    };
+    "/core/groups/{group_uuid}/add_user/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Add user to group */
+        post: operations["core_groups_add_user_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/core/groups/{group_uuid}/remove_user/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Remove user from group */
+        post: operations["core_groups_remove_user_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -97,11 +152,224 @@ export interface paths {
         /** @description User Viewset */
         get: operations["core_users_list"];
         put?: never;
+        /** @description User Viewset */
+        post: operations["core_users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/core/users/paths/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get all user paths */
+        get: operations["core_users_paths_retrieve"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/core/users/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description User Viewset */
+        get: operations["core_users_retrieve"];
+        /** @description User Viewset */
+        put: operations["core_users_update"];
+        post?: never;
+        /** @description User Viewset */
+        delete: operations["core_users_destroy"];
+        options?: never;
+        head?: never;
+        /** @description User Viewset */
+        patch: operations["core_users_partial_update"];
+        trace?: never;
+    };
+    "/core/users/{id}/set_password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Set password for user */
+        post: operations["core_users_set_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/core/users/{id}/recovery/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Create a temporary link that a user can use to recover their accounts */
+        post: operations["core_users_recovery_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/core/authenticated_sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatedSession Viewset */
+        get: operations["core_authenticated_sessions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/core/authenticated_sessions/{uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatedSession Viewset */
+        get: operations["core_authenticated_sessions_retrieve"];
+        put?: never;
+        post?: never;
+        /** @description AuthenticatedSession Viewset */
+        delete: operations["core_authenticated_sessions_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rbac/roles/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Role viewset */
+        get: operations["rbac_roles_list"];
+        put?: never;
+        /** @description Role viewset */
+        post: operations["rbac_roles_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rbac/roles/{uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Role viewset */
+        get: operations["rbac_roles_retrieve"];
+        /** @description Role viewset */
+        put: operations["rbac_roles_update"];
+        post?: never;
+        /** @description Role viewset */
+        delete: operations["rbac_roles_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Role viewset */
+        patch: operations["rbac_roles_partial_update"];
+        trace?: never;
+    };
+    "/rbac/permissions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Read-only list of all permissions, filterable by model and app */
+        get: operations["rbac_permissions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rbac/permissions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Read-only list of all permissions, filterable by model and app */
+        get: operations["rbac_permissions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rbac/permissions/assigned_by_roles/{uuid}/assign/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Assign global permission(s) to a role. */
+        post: operations["rbac_permissions_assigned_by_roles_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rbac/permissions/assigned_by_roles/{uuid}/unassign/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Unassign global permission(s) from a role. */
+        patch: operations["rbac_permissions_assigned_by_roles_unassign_partial_update"];
         trace?: never;
     };
     "/flows/executor/{flow_slug}/": {
@@ -182,10 +450,1115 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description FlowStageBinding Viewset */
+        get: operations["flows_bindings_list"];
         put?: never;
         /** @description FlowStageBinding Viewset */
         post: operations["flows_bindings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flows/bindings/{fsb_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description FlowStageBinding Viewset */
+        get: operations["flows_bindings_retrieve"];
+        /** @description FlowStageBinding Viewset */
+        put: operations["flows_bindings_update"];
+        post?: never;
+        /** @description FlowStageBinding Viewset */
+        delete: operations["flows_bindings_destroy"];
+        options?: never;
+        head?: never;
+        /** @description FlowStageBinding Viewset */
+        patch: operations["flows_bindings_partial_update"];
+        trace?: never;
+    };
+    "/flows/inspector/{flow_slug}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get current flow state and record it */
+        get: operations["flows_inspector_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies/bindings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PolicyBinding Viewset */
+        get: operations["policies_bindings_list"];
+        put?: never;
+        /** @description PolicyBinding Viewset */
+        post: operations["policies_bindings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies/bindings/{policy_binding_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PolicyBinding Viewset */
+        get: operations["policies_bindings_retrieve"];
+        /** @description PolicyBinding Viewset */
+        put: operations["policies_bindings_update"];
+        post?: never;
+        /** @description PolicyBinding Viewset */
+        delete: operations["policies_bindings_destroy"];
+        options?: never;
+        head?: never;
+        /** @description PolicyBinding Viewset */
+        patch: operations["policies_bindings_partial_update"];
+        trace?: never;
+    };
+    "/policies/dummy/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Dummy Viewset */
+        get: operations["policies_dummy_list"];
+        put?: never;
+        /** @description Dummy Viewset */
+        post: operations["policies_dummy_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policies/dummy/{policy_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Dummy Viewset */
+        get: operations["policies_dummy_retrieve"];
+        /** @description Dummy Viewset */
+        put: operations["policies_dummy_update"];
+        post?: never;
+        /** @description Dummy Viewset */
+        delete: operations["policies_dummy_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Dummy Viewset */
+        patch: operations["policies_dummy_partial_update"];
+        trace?: never;
+    };
+    "/stages/identification/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description IdentificationStage Viewset */
+        get: operations["stages_identification_list"];
+        put?: never;
+        /** @description IdentificationStage Viewset */
+        post: operations["stages_identification_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/identification/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description IdentificationStage Viewset */
+        get: operations["stages_identification_retrieve"];
+        /** @description IdentificationStage Viewset */
+        put: operations["stages_identification_update"];
+        post?: never;
+        /** @description IdentificationStage Viewset */
+        delete: operations["stages_identification_destroy"];
+        options?: never;
+        head?: never;
+        /** @description IdentificationStage Viewset */
+        patch: operations["stages_identification_partial_update"];
+        trace?: never;
+    };
+    "/stages/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PasswordStage Viewset */
+        get: operations["stages_password_list"];
+        put?: never;
+        /** @description PasswordStage Viewset */
+        post: operations["stages_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/password/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PasswordStage Viewset */
+        get: operations["stages_password_retrieve"];
+        /** @description PasswordStage Viewset */
+        put: operations["stages_password_update"];
+        post?: never;
+        /** @description PasswordStage Viewset */
+        delete: operations["stages_password_destroy"];
+        options?: never;
+        head?: never;
+        /** @description PasswordStage Viewset */
+        patch: operations["stages_password_partial_update"];
+        trace?: never;
+    };
+    "/stages/user_login/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description UserLoginStage Viewset */
+        get: operations["stages_user_login_list"];
+        put?: never;
+        /** @description UserLoginStage Viewset */
+        post: operations["stages_user_login_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/user_login/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description UserLoginStage Viewset */
+        get: operations["stages_user_login_retrieve"];
+        /** @description UserLoginStage Viewset */
+        put: operations["stages_user_login_update"];
+        post?: never;
+        /** @description UserLoginStage Viewset */
+        delete: operations["stages_user_login_destroy"];
+        options?: never;
+        head?: never;
+        /** @description UserLoginStage Viewset */
+        patch: operations["stages_user_login_partial_update"];
+        trace?: never;
+    };
+    "/stages/user_logout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description UserLogoutStage Viewset */
+        get: operations["stages_user_logout_list"];
+        put?: never;
+        /** @description UserLogoutStage Viewset */
+        post: operations["stages_user_logout_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/user_logout/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description UserLogoutStage Viewset */
+        get: operations["stages_user_logout_retrieve"];
+        /** @description UserLogoutStage Viewset */
+        put: operations["stages_user_logout_update"];
+        post?: never;
+        /** @description UserLogoutStage Viewset */
+        delete: operations["stages_user_logout_destroy"];
+        options?: never;
+        head?: never;
+        /** @description UserLogoutStage Viewset */
+        patch: operations["stages_user_logout_partial_update"];
+        trace?: never;
+    };
+    "/authenticators/all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get all devices for current user */
+        get: operations["authenticators_all_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticators/admin/all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get all devices for current user */
+        get: operations["authenticators_admin_all_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticators/totp/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for totp authenticator devices */
+        get: operations["authenticators_totp_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticators/totp/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for totp authenticator devices */
+        get: operations["authenticators_totp_retrieve"];
+        /** @description Viewset for totp authenticator devices */
+        put: operations["authenticators_totp_update"];
+        post?: never;
+        /** @description Viewset for totp authenticator devices */
+        delete: operations["authenticators_totp_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Viewset for totp authenticator devices */
+        patch: operations["authenticators_totp_partial_update"];
+        trace?: never;
+    };
+    "/authenticators/admin/totp/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for totp authenticator devices (for admins) */
+        get: operations["authenticators_admin_totp_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticators/admin/totp/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for totp authenticator devices (for admins) */
+        get: operations["authenticators_admin_totp_retrieve"];
+        /** @description Viewset for totp authenticator devices (for admins) */
+        put: operations["authenticators_admin_totp_update"];
+        post?: never;
+        /** @description Viewset for totp authenticator devices (for admins) */
+        delete: operations["authenticators_admin_totp_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Viewset for totp authenticator devices (for admins) */
+        patch: operations["authenticators_admin_totp_partial_update"];
+        trace?: never;
+    };
+    "/authenticators/static/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for static authenticator devices */
+        get: operations["authenticators_static_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticators/static/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for static authenticator devices */
+        get: operations["authenticators_static_retrieve"];
+        /** @description Viewset for static authenticator devices */
+        put: operations["authenticators_static_update"];
+        post?: never;
+        /** @description Viewset for static authenticator devices */
+        delete: operations["authenticators_static_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Viewset for static authenticator devices */
+        patch: operations["authenticators_static_partial_update"];
+        trace?: never;
+    };
+    "/authenticators/admin/static/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for static authenticator devices (for admins) */
+        get: operations["authenticators_admin_static_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticators/admin/static/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for static authenticator devices (for admins) */
+        get: operations["authenticators_admin_static_retrieve"];
+        /** @description Viewset for static authenticator devices (for admins) */
+        put: operations["authenticators_admin_static_update"];
+        post?: never;
+        /** @description Viewset for static authenticator devices (for admins) */
+        delete: operations["authenticators_admin_static_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Viewset for static authenticator devices (for admins) */
+        patch: operations["authenticators_admin_static_partial_update"];
+        trace?: never;
+    };
+    "/authenticators/webauthn/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for WebAuthn authenticator devices */
+        get: operations["authenticators_webauthn_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticators/webauthn/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for WebAuthn authenticator devices */
+        get: operations["authenticators_webauthn_retrieve"];
+        /** @description Viewset for WebAuthn authenticator devices */
+        put: operations["authenticators_webauthn_update"];
+        post?: never;
+        /** @description Viewset for WebAuthn authenticator devices */
+        delete: operations["authenticators_webauthn_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Viewset for WebAuthn authenticator devices */
+        patch: operations["authenticators_webauthn_partial_update"];
+        trace?: never;
+    };
+    "/authenticators/admin/webauthn/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for WebAuthn authenticator devices (for admins) */
+        get: operations["authenticators_admin_webauthn_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticators/admin/webauthn/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Viewset for WebAuthn authenticator devices (for admins) */
+        get: operations["authenticators_admin_webauthn_retrieve"];
+        /** @description Viewset for WebAuthn authenticator devices (for admins) */
+        put: operations["authenticators_admin_webauthn_update"];
+        post?: never;
+        /** @description Viewset for WebAuthn authenticator devices (for admins) */
+        delete: operations["authenticators_admin_webauthn_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Viewset for WebAuthn authenticator devices (for admins) */
+        patch: operations["authenticators_admin_webauthn_partial_update"];
+        trace?: never;
+    };
+    "/stages/authenticator/validate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatorValidateStage Viewset */
+        get: operations["stages_authenticator_validate_list"];
+        put?: never;
+        /** @description AuthenticatorValidateStage Viewset */
+        post: operations["stages_authenticator_validate_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/authenticator/validate/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatorValidateStage Viewset */
+        get: operations["stages_authenticator_validate_retrieve"];
+        /** @description AuthenticatorValidateStage Viewset */
+        put: operations["stages_authenticator_validate_update"];
+        post?: never;
+        /** @description AuthenticatorValidateStage Viewset */
+        delete: operations["stages_authenticator_validate_destroy"];
+        options?: never;
+        head?: never;
+        /** @description AuthenticatorValidateStage Viewset */
+        patch: operations["stages_authenticator_validate_partial_update"];
+        trace?: never;
+    };
+    "/stages/authenticator/totp/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatorTOTPStage Viewset */
+        get: operations["stages_authenticator_totp_list"];
+        put?: never;
+        /** @description AuthenticatorTOTPStage Viewset */
+        post: operations["stages_authenticator_totp_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/authenticator/totp/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatorTOTPStage Viewset */
+        get: operations["stages_authenticator_totp_retrieve"];
+        /** @description AuthenticatorTOTPStage Viewset */
+        put: operations["stages_authenticator_totp_update"];
+        post?: never;
+        /** @description AuthenticatorTOTPStage Viewset */
+        delete: operations["stages_authenticator_totp_destroy"];
+        options?: never;
+        head?: never;
+        /** @description AuthenticatorTOTPStage Viewset */
+        patch: operations["stages_authenticator_totp_partial_update"];
+        trace?: never;
+    };
+    "/stages/authenticator/static/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatorStaticStage Viewset */
+        get: operations["stages_authenticator_static_list"];
+        put?: never;
+        /** @description AuthenticatorStaticStage Viewset */
+        post: operations["stages_authenticator_static_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/authenticator/static/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatorStaticStage Viewset */
+        get: operations["stages_authenticator_static_retrieve"];
+        /** @description AuthenticatorStaticStage Viewset */
+        put: operations["stages_authenticator_static_update"];
+        post?: never;
+        /** @description AuthenticatorStaticStage Viewset */
+        delete: operations["stages_authenticator_static_destroy"];
+        options?: never;
+        head?: never;
+        /** @description AuthenticatorStaticStage Viewset */
+        patch: operations["stages_authenticator_static_partial_update"];
+        trace?: never;
+    };
+    "/stages/authenticator/webauthn/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatorWebAuthnStage Viewset */
+        get: operations["stages_authenticator_webauthn_list"];
+        put?: never;
+        /** @description AuthenticatorWebAuthnStage Viewset */
+        post: operations["stages_authenticator_webauthn_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/authenticator/webauthn/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description AuthenticatorWebAuthnStage Viewset */
+        get: operations["stages_authenticator_webauthn_retrieve"];
+        /** @description AuthenticatorWebAuthnStage Viewset */
+        put: operations["stages_authenticator_webauthn_update"];
+        post?: never;
+        /** @description AuthenticatorWebAuthnStage Viewset */
+        delete: operations["stages_authenticator_webauthn_destroy"];
+        options?: never;
+        head?: never;
+        /** @description AuthenticatorWebAuthnStage Viewset */
+        patch: operations["stages_authenticator_webauthn_partial_update"];
+        trace?: never;
+    };
+    "/stages/prompt/stages/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PromptStage Viewset */
+        get: operations["stages_prompt_stages_list"];
+        put?: never;
+        /** @description PromptStage Viewset */
+        post: operations["stages_prompt_stages_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/prompt/stages/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PromptStage Viewset */
+        get: operations["stages_prompt_stages_retrieve"];
+        /** @description PromptStage Viewset */
+        put: operations["stages_prompt_stages_update"];
+        post?: never;
+        /** @description PromptStage Viewset */
+        delete: operations["stages_prompt_stages_destroy"];
+        options?: never;
+        head?: never;
+        /** @description PromptStage Viewset */
+        patch: operations["stages_prompt_stages_partial_update"];
+        trace?: never;
+    };
+    "/stages/user_write/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description UserWriteStage Viewset */
+        get: operations["stages_user_write_list"];
+        put?: never;
+        /** @description UserWriteStage Viewset */
+        post: operations["stages_user_write_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/user_write/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description UserWriteStage Viewset */
+        get: operations["stages_user_write_retrieve"];
+        /** @description UserWriteStage Viewset */
+        put: operations["stages_user_write_update"];
+        post?: never;
+        /** @description UserWriteStage Viewset */
+        delete: operations["stages_user_write_destroy"];
+        options?: never;
+        head?: never;
+        /** @description UserWriteStage Viewset */
+        patch: operations["stages_user_write_partial_update"];
+        trace?: never;
+    };
+    "/stages/email/templates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get all available templates, including custom templates */
+        get: operations["stages_email_templates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/email/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description EmailStage Viewset */
+        get: operations["stages_email_list"];
+        put?: never;
+        /** @description EmailStage Viewset */
+        post: operations["stages_email_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/email/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description EmailStage Viewset */
+        get: operations["stages_email_retrieve"];
+        /** @description EmailStage Viewset */
+        put: operations["stages_email_update"];
+        post?: never;
+        /** @description EmailStage Viewset */
+        delete: operations["stages_email_destroy"];
+        options?: never;
+        head?: never;
+        /** @description EmailStage Viewset */
+        patch: operations["stages_email_partial_update"];
+        trace?: never;
+    };
+    "/stages/invitation/stages/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description InvitationStage Viewset */
+        get: operations["stages_invitation_stages_list"];
+        put?: never;
+        /** @description InvitationStage Viewset */
+        post: operations["stages_invitation_stages_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/invitation/stages/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description InvitationStage Viewset */
+        get: operations["stages_invitation_stages_retrieve"];
+        /** @description InvitationStage Viewset */
+        put: operations["stages_invitation_stages_update"];
+        post?: never;
+        /** @description InvitationStage Viewset */
+        delete: operations["stages_invitation_stages_destroy"];
+        options?: never;
+        head?: never;
+        /** @description InvitationStage Viewset */
+        patch: operations["stages_invitation_stages_partial_update"];
+        trace?: never;
+    };
+    "/stages/consent/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description ConsentStage Viewset */
+        get: operations["stages_consent_list"];
+        put?: never;
+        /** @description ConsentStage Viewset */
+        post: operations["stages_consent_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/consent/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description ConsentStage Viewset */
+        get: operations["stages_consent_retrieve"];
+        /** @description ConsentStage Viewset */
+        put: operations["stages_consent_update"];
+        post?: never;
+        /** @description ConsentStage Viewset */
+        delete: operations["stages_consent_destroy"];
+        options?: never;
+        head?: never;
+        /** @description ConsentStage Viewset */
+        patch: operations["stages_consent_partial_update"];
+        trace?: never;
+    };
+    "/stages/deny/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description DenyStage Viewset */
+        get: operations["stages_deny_list"];
+        put?: never;
+        /** @description DenyStage Viewset */
+        post: operations["stages_deny_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/deny/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description DenyStage Viewset */
+        get: operations["stages_deny_retrieve"];
+        /** @description DenyStage Viewset */
+        put: operations["stages_deny_update"];
+        post?: never;
+        /** @description DenyStage Viewset */
+        delete: operations["stages_deny_destroy"];
+        options?: never;
+        head?: never;
+        /** @description DenyStage Viewset */
+        patch: operations["stages_deny_partial_update"];
+        trace?: never;
+    };
+    "/stages/redirect/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description RedirectStage Viewset */
+        get: operations["stages_redirect_list"];
+        put?: never;
+        /** @description RedirectStage Viewset */
+        post: operations["stages_redirect_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/redirect/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description RedirectStage Viewset */
+        get: operations["stages_redirect_retrieve"];
+        /** @description RedirectStage Viewset */
+        put: operations["stages_redirect_update"];
+        post?: never;
+        /** @description RedirectStage Viewset */
+        delete: operations["stages_redirect_destroy"];
+        options?: never;
+        head?: never;
+        /** @description RedirectStage Viewset */
+        patch: operations["stages_redirect_partial_update"];
+        trace?: never;
+    };
+    "/stages/dummy/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description DummyStage Viewset */
+        get: operations["stages_dummy_list"];
+        put?: never;
+        /** @description DummyStage Viewset */
+        post: operations["stages_dummy_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/dummy/{stage_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description DummyStage Viewset */
+        get: operations["stages_dummy_retrieve"];
+        /** @description DummyStage Viewset */
+        put: operations["stages_dummy_update"];
+        post?: never;
+        /** @description DummyStage Viewset */
+        delete: operations["stages_dummy_destroy"];
+        options?: never;
+        head?: never;
+        /** @description DummyStage Viewset */
+        patch: operations["stages_dummy_partial_update"];
+        trace?: never;
+    };
+    "/stages/prompt/prompts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Prompt Viewset */
+        get: operations["stages_prompt_prompts_list"];
+        put?: never;
+        /** @description Prompt Viewset */
+        post: operations["stages_prompt_prompts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/prompt/prompts/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Preview a prompt as a challenge, just like a flow would receive */
+        post: operations["stages_prompt_prompts_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/prompt/prompts/{prompt_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Prompt Viewset */
+        get: operations["stages_prompt_prompts_retrieve"];
+        /** @description Prompt Viewset */
+        put: operations["stages_prompt_prompts_update"];
+        post?: never;
+        /** @description Prompt Viewset */
+        delete: operations["stages_prompt_prompts_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Prompt Viewset */
+        patch: operations["stages_prompt_prompts_partial_update"];
+        trace?: never;
+    };
+    "/stages/invitation/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Invitation Viewset */
+        get: operations["stages_invitation_invitations_list"];
+        put?: never;
+        /** @description Invitation Viewset */
+        post: operations["stages_invitation_invitations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stages/invitation/invitations/{invite_uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Invitation Viewset */
+        get: operations["stages_invitation_invitations_retrieve"];
+        /** @description Invitation Viewset */
+        put: operations["stages_invitation_invitations_update"];
+        post?: never;
+        /** @description Invitation Viewset */
+        delete: operations["stages_invitation_invitations_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Invitation Viewset */
+        patch: operations["stages_invitation_invitations_partial_update"];
+        trace?: never;
+    };
+    "/admin/outbox/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Mail kept instead of sent, newest first (reference server only: without AK_SMTP_HOST, mail goes here). `search` matches recipient and subject. */
+        get: operations["admin_outbox_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -327,6 +1700,34 @@ export interface components {
             readonly pk: string;
             name: string;
         };
+        /** @description Group Serializer */
+        GroupRequest: {
+            name: string;
+            is_superuser?: boolean;
+            /** Format: uuid */
+            parent?: string | null;
+            users?: number[];
+            attributes?: {
+                [key: string]: unknown;
+            };
+            roles?: string[];
+        };
+        /** @description Group Serializer */
+        PatchedGroupRequest: {
+            name?: string;
+            is_superuser?: boolean;
+            /** Format: uuid */
+            parent?: string | null;
+            users?: number[];
+            attributes?: {
+                [key: string]: unknown;
+            };
+            roles?: string[];
+        };
+        /** @description Account adding/removing operations */
+        UserAccountRequest: {
+            pk: number;
+        };
         /** @description Response for the /user/me endpoint, returns the currently active user (as `user` property) and, if this user is being impersonated, the original user in the `original` property. */
         SessionUser: {
             user: components["schemas"]["UserSelf"];
@@ -399,7 +1800,138 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        ChallengeTypes: components["schemas"]["AccessDeniedChallenge"] | components["schemas"]["FlowErrorChallenge"] | components["schemas"]["RedirectChallenge"] | components["schemas"]["IdentificationChallenge"] | components["schemas"]["PasswordChallenge"] | components["schemas"]["UserLoginChallenge"];
+        UserPath: {
+            readonly paths: string[];
+        };
+        /** @description User Serializer */
+        UserRequest: {
+            username: string;
+            name: string;
+            is_active?: boolean;
+            /** Format: date-time */
+            last_login?: string | null;
+            groups?: string[];
+            /** Format: email */
+            email?: string;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            path?: string;
+            type?: components["schemas"]["UserTypeEnum"];
+        };
+        /** @description User Serializer */
+        PatchedUserRequest: {
+            username?: string;
+            name?: string;
+            is_active?: boolean;
+            /** Format: date-time */
+            last_login?: string | null;
+            groups?: string[];
+            /** Format: email */
+            email?: string;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            path?: string;
+            type?: components["schemas"]["UserTypeEnum"];
+        };
+        UserPasswordSetRequest: {
+            password: string;
+        };
+        /** @description Returns a single link */
+        Link: {
+            link: string;
+        };
+        PaginatedAuthenticatedSessionList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["AuthenticatedSession"][];
+        };
+        /** @description AuthenticatedSession Serializer */
+        AuthenticatedSession: {
+            /** Format: uuid */
+            uuid?: string;
+            /** @description Check if session is currently active session */
+            readonly current: boolean;
+            readonly user_agent: {
+                device: {
+                    brand: string;
+                    family: string;
+                    model: string;
+                };
+                os: {
+                    family: string;
+                    major: string;
+                    minor: string;
+                    patch: string;
+                    patch_minor: string;
+                };
+                user_agent: {
+                    family: string;
+                    major: string;
+                    minor: string;
+                    patch: string;
+                };
+                string: string;
+            };
+            readonly geo_ip: {
+                continent: string;
+                country: string;
+                lat: number;
+                long: number;
+                city: string;
+            } | null;
+            readonly asn: {
+                asn: number;
+                as_org: string | null;
+                network: string | null;
+            } | null;
+            user: number;
+            last_ip: string;
+            last_user_agent?: string;
+            /** Format: date-time */
+            readonly last_used: string;
+            /** Format: date-time */
+            expires?: string | null;
+        };
+        PaginatedRoleList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["Role"][];
+        };
+        /** @description Role serializer */
+        RoleRequest: {
+            name: string;
+        };
+        /** @description Role serializer */
+        PatchedRoleRequest: {
+            name?: string;
+        };
+        PaginatedPermissionList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["Permission"][];
+        };
+        /** @description Global permission */
+        Permission: {
+            readonly id: number;
+            name: string;
+            codename: string;
+            readonly model: string;
+            readonly app_label: string;
+            readonly app_label_verbose: string;
+            readonly model_verbose: string;
+        };
+        /** @description Result from assigning permissions to a user/role */
+        PermissionAssignResult: {
+            id: string;
+        };
+        /** @description Request to assign a new permission */
+        PermissionAssignRequest: {
+            permissions: string[];
+        };
+        /** @description Request to assign a new permission */
+        PatchedPermissionAssignRequest: {
+            permissions?: string[];
+        };
+        ChallengeTypes: components["schemas"]["AccessDeniedChallenge"] | components["schemas"]["FlowErrorChallenge"] | components["schemas"]["RedirectChallenge"] | components["schemas"]["IdentificationChallenge"] | components["schemas"]["PasswordChallenge"] | components["schemas"]["UserLoginChallenge"] | components["schemas"]["AuthenticatorValidationChallenge"] | components["schemas"]["AuthenticatorTOTPChallenge"] | components["schemas"]["AuthenticatorStaticChallenge"] | components["schemas"]["AuthenticatorWebAuthnChallenge"] | components["schemas"]["PromptChallenge"] | components["schemas"]["EmailChallenge"] | components["schemas"]["ConsentChallenge"] | components["schemas"]["AutosubmitChallenge"] | components["schemas"]["DummyChallenge"] | components["schemas"]["SessionEndChallenge"];
         /** @description Challenge when a flow's active stage calls `stage_invalid()`. */
         AccessDeniedChallenge: {
             flow_info?: components["schemas"]["ContextualFlowInfo"];
@@ -473,11 +2005,21 @@ export interface components {
             flow_designation: components["schemas"]["FlowDesignationEnum"];
             enroll_url?: string;
             recovery_url?: string;
+            passwordless_url?: string;
             primary_action: string;
+            sources?: components["schemas"]["LoginSource"][];
             show_source_labels: boolean;
         };
         /** @enum {string} */
         FlowDesignationEnum: "authentication" | "authorization" | "invalidation" | "enrollment" | "unenrollment" | "recovery" | "stage_configuration";
+        /** @description Serializer for Login buttons of sources */
+        LoginSource: {
+            name: string;
+            icon_url?: string | null;
+            challenge: {
+                [key: string]: unknown;
+            };
+        };
         /** @description Password challenge UI fields */
         PasswordChallenge: {
             flow_info?: components["schemas"]["ContextualFlowInfo"];
@@ -508,7 +2050,198 @@ export interface components {
             pending_user: string;
             pending_user_avatar: string;
         };
-        FlowChallengeResponseRequest: components["schemas"]["IdentificationChallengeResponseRequest"] | components["schemas"]["PasswordChallengeResponseRequest"] | components["schemas"]["UserLoginChallengeResponseRequest"];
+        /** @description Authenticator challenge */
+        AuthenticatorValidationChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-authenticator-validate";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            pending_user: string;
+            pending_user_avatar: string;
+            device_challenges: components["schemas"]["DeviceChallenge"][];
+            configuration_stages: components["schemas"]["SelectableStage"][];
+        };
+        /** @description Single device challenge */
+        DeviceChallenge: {
+            device_class: string;
+            device_uid: string;
+            challenge: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            last_used: string | null;
+        };
+        /** @description Serializer for stages which can be selected by users */
+        SelectableStage: {
+            /** Format: uuid */
+            pk: string;
+            name: string;
+            verbose_name: string;
+            meta_model_name: string;
+        };
+        /** @description TOTP Setup challenge */
+        AuthenticatorTOTPChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-authenticator-totp";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            pending_user: string;
+            pending_user_avatar: string;
+            config_url: string;
+        };
+        /** @description Static authenticator challenge */
+        AuthenticatorStaticChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-authenticator-static";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            pending_user: string;
+            pending_user_avatar: string;
+            codes: string[];
+        };
+        /** @description WebAuthn Challenge */
+        AuthenticatorWebAuthnChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-authenticator-webauthn";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            pending_user: string;
+            pending_user_avatar: string;
+            registration: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Initial challenge being sent, define fields */
+        PromptChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-prompt";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            fields: components["schemas"]["StagePrompt"][];
+        };
+        /** @description Serializer for a single Prompt field */
+        StagePrompt: {
+            field_key: string;
+            label: string;
+            type: components["schemas"]["PromptTypeEnum"];
+            required: boolean;
+            placeholder: string;
+            initial_value: string;
+            order: number;
+            sub_text: string;
+            choices: string[] | null;
+        };
+        /** @enum {string} */
+        PromptTypeEnum: "text" | "text_area" | "text_read_only" | "text_area_read_only" | "username" | "email" | "password" | "number" | "checkbox" | "radio-button-group" | "dropdown" | "date" | "date-time" | "file" | "separator" | "hidden" | "static" | "ak-locale";
+        /** @description Email challenge */
+        EmailChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-email";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+        };
+        /** @description Challenge info for consent screens */
+        ConsentChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-consent";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            pending_user: string;
+            pending_user_avatar: string;
+            header_text?: string;
+            permissions: components["schemas"]["ConsentPermission"][];
+            additional_permissions: components["schemas"]["ConsentPermission"][];
+            token: string;
+        };
+        /** @description Permission used for consent */
+        ConsentPermission: {
+            name: string;
+            id: string;
+        };
+        /** @description Autosubmit challenge used to send and navigate a POST request */
+        AutosubmitChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-autosubmit";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            url: string;
+            attrs: {
+                [key: string]: string;
+            };
+            title?: string;
+        };
+        /** @description Dummy challenge */
+        DummyChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-dummy";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            name: string;
+        };
+        /** @description Challenge for ending a session */
+        SessionEndChallenge: {
+            flow_info?: components["schemas"]["ContextualFlowInfo"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            component: "ak-stage-session-end";
+            response_errors?: {
+                [key: string]: components["schemas"]["ErrorDetail"][];
+            };
+            pending_user: string;
+            pending_user_avatar: string;
+            application_name?: string;
+            application_launch_url?: string;
+            invalidation_flow_url?: string;
+            brand_name: string;
+        };
+        FlowChallengeResponseRequest: components["schemas"]["IdentificationChallengeResponseRequest"] | components["schemas"]["PasswordChallengeResponseRequest"] | components["schemas"]["UserLoginChallengeResponseRequest"] | components["schemas"]["AuthenticatorValidationChallengeResponseRequest"] | components["schemas"]["AuthenticatorTOTPChallengeResponseRequest"] | components["schemas"]["AuthenticatorStaticChallengeResponseRequest"] | components["schemas"]["AuthenticatorWebAuthnChallengeResponseRequest"] | components["schemas"]["PromptChallengeResponseRequest"] | components["schemas"]["EmailChallengeResponseRequest"] | components["schemas"]["ConsentChallengeResponseRequest"] | components["schemas"]["AutoSubmitChallengeResponseRequest"] | components["schemas"]["DummyChallengeResponseRequest"];
         /** @description Identification challenge */
         IdentificationChallengeResponseRequest: {
             /** @default ak-stage-identification */
@@ -527,6 +2260,77 @@ export interface components {
             /** @default ak-stage-user-login */
             component: string;
             remember_me: boolean;
+        };
+        /** @description Challenge used for Code-based and WebAuthn authenticators */
+        AuthenticatorValidationChallengeResponseRequest: {
+            /** @default ak-stage-authenticator-validate */
+            component: string;
+            selected_challenge?: components["schemas"]["DeviceChallengeRequest"];
+            selected_stage?: string;
+            code?: string;
+            webauthn?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Single device challenge */
+        DeviceChallengeRequest: {
+            device_class: string;
+            device_uid: string;
+            challenge: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            last_used: string | null;
+        };
+        /** @description TOTP Challenge response, device is set by get_response_instance */
+        AuthenticatorTOTPChallengeResponseRequest: {
+            /** @default ak-stage-authenticator-totp */
+            component: string;
+            code: number;
+        };
+        /** @description Pseudo class for static response */
+        AuthenticatorStaticChallengeResponseRequest: {
+            /** @default ak-stage-authenticator-static */
+            component: string;
+        };
+        /** @description WebAuthn Challenge response */
+        AuthenticatorWebAuthnChallengeResponseRequest: {
+            /** @default ak-stage-authenticator-webauthn */
+            component: string;
+            response: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description Validate response, fields are dynamically created based
+         *     on the stage
+         */
+        PromptChallengeResponseRequest: {
+            /** @default ak-stage-prompt */
+            component: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Email challenge response. No fields: every response sends the email again. */
+        EmailChallengeResponseRequest: {
+            /** @default ak-stage-email */
+            component: string;
+        };
+        /** @description Consent challenge response, any valid response request is valid */
+        ConsentChallengeResponseRequest: {
+            /** @default ak-stage-consent */
+            component: string;
+            token: string;
+        };
+        /** @description Pseudo class for autosubmit response */
+        AutoSubmitChallengeResponseRequest: {
+            /** @default ak-stage-autosubmit */
+            component: string;
+        };
+        /** @description Dummy challenge response */
+        DummyChallengeResponseRequest: {
+            /** @default ak-stage-dummy */
+            component: string;
         };
         PaginatedFlowList: {
             pagination: components["schemas"]["Pagination"];
@@ -587,9 +2391,16 @@ export interface components {
         FilePathRequest: {
             url: string;
         };
+        PaginatedFlowStageBindingList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["FlowStageBinding"][];
+        };
         /** @description FlowStageBinding Serializer */
         FlowStageBinding: {
-            /** Format: uuid */
+            /**
+             * Fsb uuid
+             * Format: uuid
+             */
             readonly pk: string;
             /** Format: uuid */
             readonly policybindingmodel_ptr_id: string;
@@ -622,9 +2433,1292 @@ export interface components {
             target: string;
             /** Format: uuid */
             stage: string;
+            /** @description Evaluate policies during the Flow planning process. */
             evaluate_on_plan?: boolean;
+            /** @description Evaluate policies when the Stage is presented to the user. */
             re_evaluate_policies?: boolean;
             order: number;
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            invalid_response_action?: components["schemas"]["InvalidResponseActionEnum"];
+        };
+        /** @description FlowStageBinding Serializer */
+        PatchedFlowStageBindingRequest: {
+            /** Format: uuid */
+            target?: string;
+            /** Format: uuid */
+            stage?: string;
+            /** @description Evaluate policies during the Flow planning process. */
+            evaluate_on_plan?: boolean;
+            /** @description Evaluate policies when the Stage is presented to the user. */
+            re_evaluate_policies?: boolean;
+            order?: number;
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            invalid_response_action?: components["schemas"]["InvalidResponseActionEnum"];
+        };
+        /** @description Serializer for inspect endpoint */
+        FlowInspection: {
+            plans: components["schemas"]["FlowInspectorPlan"][];
+            current_plan?: components["schemas"]["FlowInspectorPlan"];
+            is_completed: boolean;
+        };
+        /** @description Serializer for an active FlowPlan */
+        FlowInspectorPlan: {
+            current_stage: components["schemas"]["FlowStageBinding"];
+            next_planned_stage?: components["schemas"]["FlowStageBinding"];
+            /** @description Get the plan's context, sanitized */
+            readonly plan_context: {
+                [key: string]: unknown;
+            };
+            /** @description Get a unique session ID */
+            readonly session_id: string;
+        };
+        PaginatedPolicyBindingList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["PolicyBinding"][];
+        };
+        /** @description PolicyBinding Serializer */
+        PolicyBinding: {
+            /**
+             * Policy binding uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            /** Format: uuid */
+            policy?: string | null;
+            /** Format: uuid */
+            group?: string | null;
+            user?: number | null;
+            /** Format: uuid */
+            target: string;
+            /** @description Negates the outcome of the policy. Messages are unaffected. */
+            negate?: boolean;
+            enabled?: boolean;
+            order: number;
+            /** @description Timeout after which Policy execution is terminated. */
+            timeout?: number;
+            /** @description Result if the Policy execution fails. */
+            failure_result?: boolean;
+            policy_obj?: components["schemas"]["Policy"];
+            group_obj?: components["schemas"]["Group"];
+            user_obj?: components["schemas"]["User"];
+        };
+        /** @description Policy Serializer */
+        Policy: {
+            /**
+             * Policy uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description When this option is enabled, all executions of this policy will be logged. By default, only execution errors are logged. */
+            execution_logging?: boolean;
+            /** @description Get object component so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /** @description Return objects policy is bound to */
+            readonly bound_to: number;
+        };
+        /** @description PolicyBinding Serializer */
+        PolicyBindingRequest: {
+            /** Format: uuid */
+            policy?: string | null;
+            /** Format: uuid */
+            group?: string | null;
+            user?: number | null;
+            /** Format: uuid */
+            target: string;
+            /** @description Negates the outcome of the policy. Messages are unaffected. */
+            negate?: boolean;
+            enabled?: boolean;
+            order: number;
+            /** @description Timeout after which Policy execution is terminated. */
+            timeout?: number;
+            /** @description Result if the Policy execution fails. */
+            failure_result?: boolean;
+        };
+        /** @description PolicyBinding Serializer */
+        PatchedPolicyBindingRequest: {
+            /** Format: uuid */
+            policy?: string | null;
+            /** Format: uuid */
+            group?: string | null;
+            user?: number | null;
+            /** Format: uuid */
+            target?: string;
+            /** @description Negates the outcome of the policy. Messages are unaffected. */
+            negate?: boolean;
+            enabled?: boolean;
+            order?: number;
+            /** @description Timeout after which Policy execution is terminated. */
+            timeout?: number;
+            /** @description Result if the Policy execution fails. */
+            failure_result?: boolean;
+        };
+        PaginatedDummyPolicyList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["DummyPolicy"][];
+        };
+        /** @description Dummy Policy Serializer */
+        DummyPolicy: {
+            /**
+             * Policy uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description When this option is enabled, all executions of this policy will be logged. By default, only execution errors are logged. */
+            execution_logging?: boolean;
+            /** @description Get object component so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /** @description Return objects policy is bound to */
+            readonly bound_to: number;
+            result?: boolean;
+            wait_min?: number;
+            wait_max?: number;
+        };
+        /** @description Dummy Policy Serializer */
+        DummyPolicyRequest: {
+            name: string;
+            /** @description When this option is enabled, all executions of this policy will be logged. By default, only execution errors are logged. */
+            execution_logging?: boolean;
+            result?: boolean;
+            wait_min?: number;
+            wait_max?: number;
+        };
+        /** @description Dummy Policy Serializer */
+        PatchedDummyPolicyRequest: {
+            name?: string;
+            /** @description When this option is enabled, all executions of this policy will be logged. By default, only execution errors are logged. */
+            execution_logging?: boolean;
+            result?: boolean;
+            wait_min?: number;
+            wait_max?: number;
+        };
+        PaginatedIdentificationStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["IdentificationStage"][];
+        };
+        /** @description IdentificationStage Serializer */
+        IdentificationStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /** @description Fields of the user object to match against. (Hold shift to select multiple options) */
+            user_fields?: components["schemas"]["UserFieldsEnum"][];
+            /**
+             * Format: uuid
+             * @description When set, shows a password field, instead of showing the password field as separate step.
+             */
+            password_stage?: string | null;
+            /**
+             * Format: uuid
+             * @description When set, adds functionality exactly like a Captcha stage, but baked into the Identification stage.
+             */
+            captcha_stage?: string | null;
+            /** @description When enabled, user fields are matched regardless of their casing. */
+            case_insensitive_matching?: boolean;
+            /** @description When a valid username/email has been entered, and this option is enabled, the user's username and avatar will be shown. Otherwise, the text that the user entered will be shown */
+            show_matched_user?: boolean;
+            /**
+             * Format: uuid
+             * @description Optional enrollment flow, which is linked at the bottom of the page.
+             */
+            enrollment_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Optional recovery flow, which is linked at the bottom of the page.
+             */
+            recovery_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Optional passwordless flow, which is linked at the bottom of the page.
+             */
+            passwordless_flow?: string | null;
+            /** @description Specify which sources should be shown. */
+            sources?: string[];
+            show_source_labels?: boolean;
+            /** @description When enabled, the stage will succeed and continue even when incorrect user info is entered. */
+            pretend_user_exists?: boolean;
+        };
+        /** @enum {string} */
+        UserFieldsEnum: "email" | "username" | "upn";
+        /** @description IdentificationStage Serializer */
+        IdentificationStageRequest: {
+            name: string;
+            /** @description Fields of the user object to match against. (Hold shift to select multiple options) */
+            user_fields?: components["schemas"]["UserFieldsEnum"][];
+            /**
+             * Format: uuid
+             * @description When set, shows a password field, instead of showing the password field as separate step.
+             */
+            password_stage?: string | null;
+            /**
+             * Format: uuid
+             * @description When set, adds functionality exactly like a Captcha stage, but baked into the Identification stage.
+             */
+            captcha_stage?: string | null;
+            /** @description When enabled, user fields are matched regardless of their casing. */
+            case_insensitive_matching?: boolean;
+            /** @description When a valid username/email has been entered, and this option is enabled, the user's username and avatar will be shown. Otherwise, the text that the user entered will be shown */
+            show_matched_user?: boolean;
+            /**
+             * Format: uuid
+             * @description Optional enrollment flow, which is linked at the bottom of the page.
+             */
+            enrollment_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Optional recovery flow, which is linked at the bottom of the page.
+             */
+            recovery_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Optional passwordless flow, which is linked at the bottom of the page.
+             */
+            passwordless_flow?: string | null;
+            /** @description Specify which sources should be shown. */
+            sources?: string[];
+            show_source_labels?: boolean;
+            /** @description When enabled, the stage will succeed and continue even when incorrect user info is entered. */
+            pretend_user_exists?: boolean;
+        };
+        /** @description IdentificationStage Serializer */
+        PatchedIdentificationStageRequest: {
+            name?: string;
+            /** @description Fields of the user object to match against. (Hold shift to select multiple options) */
+            user_fields?: components["schemas"]["UserFieldsEnum"][];
+            /**
+             * Format: uuid
+             * @description When set, shows a password field, instead of showing the password field as separate step.
+             */
+            password_stage?: string | null;
+            /**
+             * Format: uuid
+             * @description When set, adds functionality exactly like a Captcha stage, but baked into the Identification stage.
+             */
+            captcha_stage?: string | null;
+            /** @description When enabled, user fields are matched regardless of their casing. */
+            case_insensitive_matching?: boolean;
+            /** @description When a valid username/email has been entered, and this option is enabled, the user's username and avatar will be shown. Otherwise, the text that the user entered will be shown */
+            show_matched_user?: boolean;
+            /**
+             * Format: uuid
+             * @description Optional enrollment flow, which is linked at the bottom of the page.
+             */
+            enrollment_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Optional recovery flow, which is linked at the bottom of the page.
+             */
+            recovery_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Optional passwordless flow, which is linked at the bottom of the page.
+             */
+            passwordless_flow?: string | null;
+            /** @description Specify which sources should be shown. */
+            sources?: string[];
+            show_source_labels?: boolean;
+            /** @description When enabled, the stage will succeed and continue even when incorrect user info is entered. */
+            pretend_user_exists?: boolean;
+        };
+        PaginatedPasswordStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["PasswordStage"][];
+        };
+        /** @description PasswordStage Serializer */
+        PasswordStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /** @description Selection of backends to test the password against. */
+            backends: components["schemas"]["BackendsEnum"][];
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            /** @description How many attempts a user has before the flow is canceled. To lock the user out, use a reputation policy and a user_write stage. */
+            failed_attempts_before_cancel?: number;
+            /** @description When enabled, provides a 'show password' button with the password input field. */
+            allow_show_password?: boolean;
+        };
+        /** @enum {string} */
+        BackendsEnum: "authentik.core.auth.InbuiltBackend" | "authentik.core.auth.TokenBackend" | "authentik.sources.ldap.auth.LDAPBackend" | "authentik.sources.kerberos.auth.KerberosBackend";
+        /** @description PasswordStage Serializer */
+        PasswordStageRequest: {
+            name: string;
+            /** @description Selection of backends to test the password against. */
+            backends: components["schemas"]["BackendsEnum"][];
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            /** @description How many attempts a user has before the flow is canceled. To lock the user out, use a reputation policy and a user_write stage. */
+            failed_attempts_before_cancel?: number;
+            /** @description When enabled, provides a 'show password' button with the password input field. */
+            allow_show_password?: boolean;
+        };
+        /** @description PasswordStage Serializer */
+        PatchedPasswordStageRequest: {
+            name?: string;
+            /** @description Selection of backends to test the password against. */
+            backends?: components["schemas"]["BackendsEnum"][];
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            /** @description How many attempts a user has before the flow is canceled. To lock the user out, use a reputation policy and a user_write stage. */
+            failed_attempts_before_cancel?: number;
+            /** @description When enabled, provides a 'show password' button with the password input field. */
+            allow_show_password?: boolean;
+        };
+        PaginatedUserLoginStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["UserLoginStage"][];
+        };
+        /** @description UserLoginStage Serializer */
+        UserLoginStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /** @description Determines how long a session lasts. Default of 0 means that the sessions lasts until the browser is closed. (Format: hours=-1;minutes=-2;seconds=-3) */
+            session_duration?: string;
+            /** @description Terminate all other sessions of the user logging in. */
+            terminate_other_sessions?: boolean;
+            /** @description Offset the session will be extended by when the user picks the remember me option. Default of 0 means that the remember me option will not be shown. (Format: hours=-1;minutes=-2;seconds=-3) */
+            remember_me_offset?: string;
+            network_binding?: components["schemas"]["NetworkBindingEnum"];
+            geoip_binding?: components["schemas"]["GeoipBindingEnum"];
+        };
+        /**
+         * @description Bind sessions created by this stage to the configured network
+         * @enum {string}
+         */
+        NetworkBindingEnum: "no_binding" | "bind_asn" | "bind_asn_network" | "bind_asn_network_ip";
+        /**
+         * @description Bind sessions created by this stage to the configured GeoIP location
+         * @enum {string}
+         */
+        GeoipBindingEnum: "no_binding" | "bind_continent" | "bind_continent_country" | "bind_continent_country_city";
+        /** @description UserLoginStage Serializer */
+        UserLoginStageRequest: {
+            name: string;
+            /** @description Determines how long a session lasts. Default of 0 means that the sessions lasts until the browser is closed. (Format: hours=-1;minutes=-2;seconds=-3) */
+            session_duration?: string;
+            /** @description Terminate all other sessions of the user logging in. */
+            terminate_other_sessions?: boolean;
+            /** @description Offset the session will be extended by when the user picks the remember me option. Default of 0 means that the remember me option will not be shown. (Format: hours=-1;minutes=-2;seconds=-3) */
+            remember_me_offset?: string;
+            network_binding?: components["schemas"]["NetworkBindingEnum"];
+            geoip_binding?: components["schemas"]["GeoipBindingEnum"];
+        };
+        /** @description UserLoginStage Serializer */
+        PatchedUserLoginStageRequest: {
+            name?: string;
+            /** @description Determines how long a session lasts. Default of 0 means that the sessions lasts until the browser is closed. (Format: hours=-1;minutes=-2;seconds=-3) */
+            session_duration?: string;
+            /** @description Terminate all other sessions of the user logging in. */
+            terminate_other_sessions?: boolean;
+            /** @description Offset the session will be extended by when the user picks the remember me option. Default of 0 means that the remember me option will not be shown. (Format: hours=-1;minutes=-2;seconds=-3) */
+            remember_me_offset?: string;
+            network_binding?: components["schemas"]["NetworkBindingEnum"];
+            geoip_binding?: components["schemas"]["GeoipBindingEnum"];
+        };
+        PaginatedUserLogoutStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["UserLogoutStage"][];
+        };
+        /** @description UserLogoutStage Serializer */
+        UserLogoutStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+        };
+        /** @description UserLogoutStage Serializer */
+        UserLogoutStageRequest: {
+            name: string;
+        };
+        /** @description UserLogoutStage Serializer */
+        PatchedUserLogoutStageRequest: {
+            name?: string;
+        };
+        /** @description Serializer for Duo authenticator devices */
+        Device: {
+            readonly verbose_name: string;
+            readonly verbose_name_plural: string;
+            readonly meta_model_name: string;
+            pk: string;
+            name: string;
+            readonly type: string;
+            confirmed: boolean;
+            /** Format: date-time */
+            readonly created: string;
+            /** Format: date-time */
+            readonly last_updated: string;
+            /** Format: date-time */
+            readonly last_used: string | null;
+            readonly extra_description: string;
+        };
+        PaginatedTOTPDeviceList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["TOTPDevice"][];
+        };
+        /** @description Serializer for totp authenticator devices */
+        TOTPDevice: {
+            name: string;
+            /** ID */
+            readonly pk: number;
+            user: components["schemas"]["GroupMember"];
+        };
+        /** @description Serializer for totp authenticator devices */
+        TOTPDeviceRequest: {
+            name: string;
+        };
+        /** @description Serializer for totp authenticator devices */
+        PatchedTOTPDeviceRequest: {
+            name?: string;
+        };
+        PaginatedStaticDeviceList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["StaticDevice"][];
+        };
+        /** @description Serializer for static authenticator devices */
+        StaticDevice: {
+            name: string;
+            readonly token_set: components["schemas"]["StaticDeviceToken"][];
+            /** ID */
+            readonly pk: number;
+            user: components["schemas"]["GroupMember"];
+        };
+        /** @description Serializer for static device's tokens */
+        StaticDeviceToken: {
+            token: string;
+        };
+        /** @description Serializer for static authenticator devices */
+        StaticDeviceRequest: {
+            name: string;
+        };
+        /** @description Serializer for static authenticator devices */
+        PatchedStaticDeviceRequest: {
+            name?: string;
+        };
+        PaginatedWebAuthnDeviceList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["WebAuthnDevice"][];
+        };
+        /** @description Serializer for WebAuthn authenticator devices */
+        WebAuthnDevice: {
+            /** ID */
+            readonly pk: number;
+            name: string;
+            /** Format: date-time */
+            readonly created_on: string;
+            readonly device_type: {
+                /** Format: uuid */
+                aaguid: string;
+                description: string;
+            } | null;
+            readonly aaguid: string;
+            user: components["schemas"]["GroupMember"];
+        };
+        /** @description Serializer for WebAuthn authenticator devices */
+        WebAuthnDeviceRequest: {
+            name: string;
+        };
+        /** @description Serializer for WebAuthn authenticator devices */
+        PatchedWebAuthnDeviceRequest: {
+            name?: string;
+        };
+        PaginatedAuthenticatorValidateStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["AuthenticatorValidateStage"][];
+        };
+        /** @description AuthenticatorValidateStage Serializer */
+        AuthenticatorValidateStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            not_configured_action?: components["schemas"]["NotConfiguredActionEnum"];
+            /** @description Device classes which can be used to authenticate */
+            device_classes?: components["schemas"]["DeviceClassesEnum"][];
+            /** @description Stages used to configure Authenticator when user doesn't have any compatible devices. After this configuration Stage passes, the user is not prompted again. */
+            configuration_stages?: string[];
+            /** @description If any of the user's device has been used within this threshold, this stage will be skipped */
+            last_auth_threshold?: string;
+            webauthn_user_verification?: components["schemas"]["UserVerificationEnum"];
+            webauthn_allowed_device_types?: string[];
+            readonly webauthn_allowed_device_types_obj: components["schemas"]["WebAuthnDeviceType"][];
+        };
+        /** @enum {string} */
+        NotConfiguredActionEnum: "skip" | "deny" | "configure";
+        /** @enum {string} */
+        DeviceClassesEnum: "static" | "totp" | "webauthn" | "duo" | "sms" | "email";
+        /**
+         * @description Enforce user verification for WebAuthn devices.
+         * @enum {string}
+         */
+        UserVerificationEnum: "required" | "preferred" | "discouraged";
+        /** @description WebAuthnDeviceType Serializer */
+        WebAuthnDeviceType: {
+            /** Format: uuid */
+            aaguid: string;
+            description: string;
+        };
+        /** @description AuthenticatorValidateStage Serializer */
+        AuthenticatorValidateStageRequest: {
+            name: string;
+            not_configured_action?: components["schemas"]["NotConfiguredActionEnum"];
+            device_classes?: components["schemas"]["DeviceClassesEnum"][];
+            configuration_stages?: string[];
+            /** @description If any of the user's device has been used within this threshold, this stage will be skipped */
+            last_auth_threshold?: string;
+            webauthn_user_verification?: components["schemas"]["UserVerificationEnum"];
+            webauthn_allowed_device_types?: string[];
+        };
+        /** @description AuthenticatorValidateStage Serializer */
+        PatchedAuthenticatorValidateStageRequest: {
+            name?: string;
+            not_configured_action?: components["schemas"]["NotConfiguredActionEnum"];
+            device_classes?: components["schemas"]["DeviceClassesEnum"][];
+            configuration_stages?: string[];
+            /** @description If any of the user's device has been used within this threshold, this stage will be skipped */
+            last_auth_threshold?: string;
+            webauthn_user_verification?: components["schemas"]["UserVerificationEnum"];
+            webauthn_allowed_device_types?: string[];
+        };
+        PaginatedAuthenticatorTOTPStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["AuthenticatorTOTPStage"][];
+        };
+        /** @description AuthenticatorTOTPStage Serializer */
+        AuthenticatorTOTPStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow: string | null;
+            friendly_name: string | null;
+            digits: components["schemas"]["DigitsEnum"];
+        };
+        /** @enum {string} */
+        DigitsEnum: "6" | "8";
+        /** @description AuthenticatorTOTPStage Serializer */
+        AuthenticatorTOTPStageRequest: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            friendly_name?: string | null;
+            digits: components["schemas"]["DigitsEnum"];
+        };
+        /** @description AuthenticatorTOTPStage Serializer */
+        PatchedAuthenticatorTOTPStageRequest: {
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            friendly_name?: string | null;
+            digits?: components["schemas"]["DigitsEnum"];
+        };
+        PaginatedAuthenticatorStaticStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["AuthenticatorStaticStage"][];
+        };
+        /** @description AuthenticatorStaticStage Serializer */
+        AuthenticatorStaticStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow: string | null;
+            friendly_name: string | null;
+            token_count?: number;
+            token_length?: number;
+        };
+        /** @description AuthenticatorStaticStage Serializer */
+        AuthenticatorStaticStageRequest: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            friendly_name?: string | null;
+            token_count?: number;
+            token_length?: number;
+        };
+        /** @description AuthenticatorStaticStage Serializer */
+        PatchedAuthenticatorStaticStageRequest: {
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            friendly_name?: string | null;
+            token_count?: number;
+            token_length?: number;
+        };
+        PaginatedAuthenticatorWebAuthnStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["AuthenticatorWebAuthnStage"][];
+        };
+        /** @description AuthenticatorWebAuthnStage Serializer */
+        AuthenticatorWebAuthnStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow: string | null;
+            friendly_name: string | null;
+            user_verification?: components["schemas"]["UserVerificationEnum"];
+            /** @enum {string|null} */
+            authenticator_attachment?: "platform" | "cross-platform" | null;
+            resident_key_requirement?: components["schemas"]["ResidentKeyRequirementEnum"];
+            device_type_restrictions?: string[];
+            readonly device_type_restrictions_obj: components["schemas"]["WebAuthnDeviceType"][];
+        };
+        /** @enum {string} */
+        ResidentKeyRequirementEnum: "discouraged" | "preferred" | "required";
+        /** @description AuthenticatorWebAuthnStage Serializer */
+        AuthenticatorWebAuthnStageRequest: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            friendly_name?: string | null;
+            user_verification?: components["schemas"]["UserVerificationEnum"];
+            /** @enum {string|null} */
+            authenticator_attachment?: "platform" | "cross-platform" | null;
+            resident_key_requirement?: components["schemas"]["ResidentKeyRequirementEnum"];
+            device_type_restrictions?: string[];
+        };
+        /** @description AuthenticatorWebAuthnStage Serializer */
+        PatchedAuthenticatorWebAuthnStageRequest: {
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Flow used by an authenticated user to configure this Stage. If empty, user will not be able to configure this stage.
+             */
+            configure_flow?: string | null;
+            friendly_name?: string | null;
+            user_verification?: components["schemas"]["UserVerificationEnum"];
+            /** @enum {string|null} */
+            authenticator_attachment?: "platform" | "cross-platform" | null;
+            resident_key_requirement?: components["schemas"]["ResidentKeyRequirementEnum"];
+            device_type_restrictions?: string[];
+        };
+        PaginatedPromptStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["PromptStage"][];
+        };
+        /** @description PromptStage Serializer */
+        PromptStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            fields: string[];
+            validation_policies: string[];
+        };
+        /** @description PromptStage Serializer */
+        PromptStageRequest: {
+            name: string;
+            fields: string[];
+        };
+        /** @description PromptStage Serializer */
+        PatchedPromptStageRequest: {
+            name?: string;
+            fields?: string[];
+        };
+        PaginatedUserWriteStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["UserWriteStage"][];
+        };
+        /** @description UserWriteStage Serializer */
+        UserWriteStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            user_creation_mode?: components["schemas"]["UserCreationModeEnum"];
+            /** @description When set, newly created users are inactive and cannot login. */
+            create_users_as_inactive?: boolean;
+            /**
+             * Format: uuid
+             * @description Optionally add newly created users to this group.
+             */
+            create_users_group?: string | null;
+            user_type?: components["schemas"]["UserTypeEnum"];
+            user_path_template?: string;
+        };
+        /** @enum {string} */
+        UserCreationModeEnum: "never_create" | "create_when_required" | "always_create";
+        /** @description UserWriteStage Serializer */
+        UserWriteStageRequest: {
+            name: string;
+            user_creation_mode?: components["schemas"]["UserCreationModeEnum"];
+            /** @description When set, newly created users are inactive and cannot login. */
+            create_users_as_inactive?: boolean;
+            /**
+             * Format: uuid
+             * @description Optionally add newly created users to this group.
+             */
+            create_users_group?: string | null;
+            user_type?: components["schemas"]["UserTypeEnum"];
+            user_path_template?: string;
+        };
+        /** @description UserWriteStage Serializer */
+        PatchedUserWriteStageRequest: {
+            name?: string;
+            user_creation_mode?: components["schemas"]["UserCreationModeEnum"];
+            /** @description When set, newly created users are inactive and cannot login. */
+            create_users_as_inactive?: boolean;
+            /**
+             * Format: uuid
+             * @description Optionally add newly created users to this group.
+             */
+            create_users_group?: string | null;
+            user_type?: components["schemas"]["UserTypeEnum"];
+            user_path_template?: string;
+        };
+        /** @description Types of an object that can be created */
+        TypeCreate: {
+            name: string;
+            description: string;
+            component: string;
+            model_name: string;
+        };
+        PaginatedEmailStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["EmailStage"][];
+        };
+        /** @description EmailStage Serializer */
+        EmailStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /** @description When enabled, global Email connection settings will be used and connection settings below will be ignored. */
+            use_global_settings?: boolean;
+            host?: string;
+            port?: number;
+            username?: string;
+            use_tls?: boolean;
+            use_ssl?: boolean;
+            timeout?: number;
+            from_address?: string;
+            /** @description Time the token sent is valid (Format: hours=3,minutes=17,seconds=300). */
+            token_expiry?: string;
+            subject?: string;
+            template?: string;
+            /** @description Activate users upon completion of stage. */
+            activate_user_on_success?: boolean;
+        };
+        /** @description EmailStage Serializer */
+        EmailStageRequest: {
+            name: string;
+            /** @description When enabled, global Email connection settings will be used and connection settings below will be ignored. */
+            use_global_settings?: boolean;
+            host?: string;
+            port?: number;
+            username?: string;
+            use_tls?: boolean;
+            use_ssl?: boolean;
+            timeout?: number;
+            /** Format: email */
+            from_address?: string;
+            token_expiry?: string;
+            subject?: string;
+            template?: string;
+            /** @description Activate users upon completion of stage. */
+            activate_user_on_success?: boolean;
+            password?: string;
+        };
+        /** @description EmailStage Serializer */
+        PatchedEmailStageRequest: {
+            name?: string;
+            /** @description When enabled, global Email connection settings will be used and connection settings below will be ignored. */
+            use_global_settings?: boolean;
+            host?: string;
+            port?: number;
+            username?: string;
+            use_tls?: boolean;
+            use_ssl?: boolean;
+            timeout?: number;
+            /** Format: email */
+            from_address?: string;
+            token_expiry?: string;
+            subject?: string;
+            template?: string;
+            /** @description Activate users upon completion of stage. */
+            activate_user_on_success?: boolean;
+            password?: string;
+        };
+        PaginatedInvitationStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["InvitationStage"][];
+        };
+        /** @description InvitationStage Serializer */
+        InvitationStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            /** @description If this flag is set, this Stage will jump to the next Stage when no Invitation is given. By default this Stage will cancel the Flow when no invitation is given. */
+            continue_flow_without_invitation?: boolean;
+        };
+        /** @description InvitationStage Serializer */
+        InvitationStageRequest: {
+            name: string;
+            /** @description If this flag is set, this Stage will jump to the next Stage when no Invitation is given. By default this Stage will cancel the Flow when no invitation is given. */
+            continue_flow_without_invitation?: boolean;
+        };
+        /** @description InvitationStage Serializer */
+        PatchedInvitationStageRequest: {
+            name?: string;
+            /** @description If this flag is set, this Stage will jump to the next Stage when no Invitation is given. By default this Stage will cancel the Flow when no invitation is given. */
+            continue_flow_without_invitation?: boolean;
+        };
+        PaginatedConsentStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["ConsentStage"][];
+        };
+        /** @description ConsentStage Serializer */
+        ConsentStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            mode?: components["schemas"]["ConsentStageModeEnum"];
+            /** @description Offset after which consent expires. (Format: hours=1;minutes=2;seconds=3). */
+            consent_expire_in?: string;
+        };
+        /** @enum {string} */
+        ConsentStageModeEnum: "always_require" | "permanent" | "expiring";
+        /** @description ConsentStage Serializer */
+        ConsentStageRequest: {
+            name: string;
+            mode?: components["schemas"]["ConsentStageModeEnum"];
+            consent_expire_in?: string;
+        };
+        /** @description ConsentStage Serializer */
+        PatchedConsentStageRequest: {
+            name?: string;
+            mode?: components["schemas"]["ConsentStageModeEnum"];
+            consent_expire_in?: string;
+        };
+        PaginatedDenyStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["DenyStage"][];
+        };
+        /** @description DenyStage Serializer */
+        DenyStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            deny_message?: string;
+        };
+        /** @description DenyStage Serializer */
+        DenyStageRequest: {
+            name: string;
+            deny_message?: string;
+        };
+        /** @description DenyStage Serializer */
+        PatchedDenyStageRequest: {
+            name?: string;
+            deny_message?: string;
+        };
+        PaginatedRedirectStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["RedirectStage"][];
+        };
+        /** @description RedirectStage Serializer */
+        RedirectStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            keep_context?: boolean;
+            mode: components["schemas"]["RedirectStageModeEnum"];
+            target_static?: string;
+            /** Format: uuid */
+            target_flow?: string | null;
+        };
+        /** @enum {string} */
+        RedirectStageModeEnum: "static" | "flow";
+        /** @description RedirectStage Serializer */
+        RedirectStageRequest: {
+            name: string;
+            keep_context?: boolean;
+            mode: components["schemas"]["RedirectStageModeEnum"];
+            target_static?: string;
+            /** Format: uuid */
+            target_flow?: string | null;
+        };
+        /** @description RedirectStage Serializer */
+        PatchedRedirectStageRequest: {
+            name?: string;
+            keep_context?: boolean;
+            mode?: components["schemas"]["RedirectStageModeEnum"];
+            target_static?: string;
+            /** Format: uuid */
+            target_flow?: string | null;
+        };
+        PaginatedDummyStageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["DummyStage"][];
+        };
+        /** @description DummyStage Serializer */
+        DummyStage: {
+            /**
+             * Stage uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Get object type so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            throw_error?: boolean;
+        };
+        /** @description DummyStage Serializer */
+        DummyStageRequest: {
+            name: string;
+            throw_error?: boolean;
+        };
+        /** @description DummyStage Serializer */
+        PatchedDummyStageRequest: {
+            name?: string;
+            throw_error?: boolean;
+        };
+        PaginatedPromptList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["Prompt"][];
+        };
+        /** @description Prompt Serializer */
+        Prompt: {
+            /**
+             * Prompt uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** @description Name of the form field, also used to store the value */
+            field_key: string;
+            label: string;
+            type: components["schemas"]["PromptTypeEnum"];
+            required?: boolean;
+            /** @description Optionally provide a short hint that describes the expected input value. When creating a fixed choice field, enable interpreting as expression and return a list to return multiple choices. */
+            placeholder?: string;
+            /** @description Optionally pre-fill the input with an initial value. When creating a fixed choice field, enable interpreting as expression and return a list to return multiple default choices. */
+            initial_value?: string;
+            order?: number;
+            sub_text?: string;
+            placeholder_expression?: boolean;
+            initial_value_expression?: boolean;
+            promptstage_set?: components["schemas"]["Stage"][];
+        };
+        /** @description Prompt Serializer */
+        PromptRequest: {
+            name: string;
+            /** @description Name of the form field, also used to store the value */
+            field_key: string;
+            label: string;
+            type: components["schemas"]["PromptTypeEnum"];
+            required?: boolean;
+            /** @description Optionally provide a short hint that describes the expected input value. When creating a fixed choice field, enable interpreting as expression and return a list to return multiple choices. */
+            placeholder?: string;
+            /** @description Optionally pre-fill the input with an initial value. When creating a fixed choice field, enable interpreting as expression and return a list to return multiple default choices. */
+            initial_value?: string;
+            order?: number;
+            sub_text?: string;
+            placeholder_expression?: boolean;
+            initial_value_expression?: boolean;
+        };
+        /** @description Prompt Serializer */
+        PatchedPromptRequest: {
+            name?: string;
+            /** @description Name of the form field, also used to store the value */
+            field_key?: string;
+            label?: string;
+            type?: components["schemas"]["PromptTypeEnum"];
+            required?: boolean;
+            /** @description Optionally provide a short hint that describes the expected input value. When creating a fixed choice field, enable interpreting as expression and return a list to return multiple choices. */
+            placeholder?: string;
+            /** @description Optionally pre-fill the input with an initial value. When creating a fixed choice field, enable interpreting as expression and return a list to return multiple default choices. */
+            initial_value?: string;
+            order?: number;
+            sub_text?: string;
+            placeholder_expression?: boolean;
+            initial_value_expression?: boolean;
+        };
+        PaginatedInvitationList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["Invitation"][];
+        };
+        /** @description Invitation Serializer */
+        Invitation: {
+            /**
+             * Invite uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            name: string;
+            /** Format: date-time */
+            expires?: string | null;
+            fixed_data?: {
+                [key: string]: unknown;
+            };
+            /** @description When enabled, the invitation will be deleted after usage. */
+            single_use?: boolean;
+            /**
+             * Format: uuid
+             * @description When set, only the configured flow can use this invitation.
+             */
+            flow?: string | null;
+            created_by?: components["schemas"]["GroupMember"];
+            flow_obj?: components["schemas"]["Flow"];
+        };
+        /** @description Invitation Serializer */
+        InvitationRequest: {
+            name: string;
+            /** Format: date-time */
+            expires?: string | null;
+            fixed_data?: {
+                [key: string]: unknown;
+            };
+            /** @description When enabled, the invitation will be deleted after usage. */
+            single_use?: boolean;
+            /**
+             * Format: uuid
+             * @description When set, only the configured flow can use this invitation.
+             */
+            flow?: string | null;
+        };
+        /** @description Invitation Serializer */
+        PatchedInvitationRequest: {
+            name?: string;
+            /** Format: date-time */
+            expires?: string | null;
+            fixed_data?: {
+                [key: string]: unknown;
+            };
+            /** @description When enabled, the invitation will be deleted after usage. */
+            single_use?: boolean;
+            /**
+             * Format: uuid
+             * @description When set, only the configured flow can use this invitation.
+             */
+            flow?: string | null;
+        };
+        PaginatedOutboxMessageList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["OutboxMessage"][];
+        };
+        /** @description A mail the reference server kept because no SMTP server is configured. */
+        OutboxMessage: {
+            readonly pk: number;
+            to: string;
+            from: string;
+            subject: string;
+            text: string;
+            html: string;
+            /** Format: date-time */
+            readonly created: string;
         };
     };
     responses: never;
@@ -801,8 +3895,11 @@ export interface operations {
                 ordering?: string;
                 /** @description A search term. */
                 search?: string;
-                name?: string;
+                include_users?: boolean;
                 is_superuser?: boolean;
+                members_by_pk?: number[];
+                members_by_username?: string[];
+                name?: string;
             };
             header?: never;
             path?: never;
@@ -827,6 +3924,342 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_groups_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_groups_retrieve: {
+        parameters: {
+            query?: {
+                include_users?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Group. */
+                group_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_groups_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Group. */
+                group_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_groups_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Group. */
+                group_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_groups_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Group. */
+                group_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchedGroupRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_groups_add_user_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Group. */
+                group_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description User added */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_groups_remove_user_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Group. */
+                group_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description User removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -882,9 +4315,18 @@ export interface operations {
                 ordering?: string;
                 /** @description A search term. */
                 search?: string;
+                email?: string;
+                groups_by_name?: string[];
+                groups_by_pk?: string[];
+                include_groups?: boolean;
                 is_active?: boolean;
+                is_superuser?: boolean;
+                name?: string;
+                path?: string;
+                path_startswith?: string;
                 type?: ("internal" | "external" | "service_account" | "internal_service_account")[];
                 username?: string;
+                uuid?: string;
             };
             header?: never;
             path?: never;
@@ -909,6 +4351,989 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_users_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_users_paths_retrieve: {
+        parameters: {
+            query?: {
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPath"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_users_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_users_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_users_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_users_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchedUserRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_users_set_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPasswordSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Successfully changed password */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_users_recovery_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_authenticated_sessions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                last_ip?: string;
+                last_user_agent?: string;
+                user__username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuthenticatedSessionList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_authenticated_sessions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Authenticated Session. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatedSession"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    core_authenticated_sessions_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Authenticated Session. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_roles_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                group__name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRoleList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_roles_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_roles_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Role. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_roles_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Role. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_roles_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Role. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_roles_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Role. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchedRoleRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_permissions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                codename?: string;
+                content_type__app_label?: string;
+                content_type__model?: string;
+                /** @description Only the global permissions assigned to this role (its uuid). */
+                role?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPermissionList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_permissions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Permission"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_permissions_assigned_by_roles_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Role. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermissionAssignRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionAssignResult"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    rbac_permissions_assigned_by_roles_unassign_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Role. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPermissionAssignRequest"];
+            };
+        };
+        responses: {
+            /** @description Successfully unassigned */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1251,6 +5676,57 @@ export interface operations {
             };
         };
     };
+    flows_bindings_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                target?: string;
+                stage?: string;
+                order?: number;
+                evaluate_on_plan?: boolean;
+                re_evaluate_policies?: boolean;
+                policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+                invalid_response_action?: components["schemas"]["InvalidResponseActionEnum"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedFlowStageBindingList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
     flows_bindings_create: {
         parameters: {
             query?: never;
@@ -1270,6 +5746,7470 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FlowStageBinding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_bindings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Flow Stage Binding. */
+                fsb_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowStageBinding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_bindings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Flow Stage Binding. */
+                fsb_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowStageBindingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowStageBinding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_bindings_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Flow Stage Binding. */
+                fsb_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_bindings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Flow Stage Binding. */
+                fsb_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedFlowStageBindingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowStageBinding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    flows_inspector_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowInspection"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_bindings_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                policy?: string;
+                policy__isnull?: boolean;
+                target?: string;
+                target_in?: string[];
+                enabled?: boolean;
+                order?: number;
+                timeout?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPolicyBindingList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_bindings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyBindingRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyBinding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_bindings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Policy Binding. */
+                policy_binding_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyBinding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_bindings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Policy Binding. */
+                policy_binding_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyBindingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyBinding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_bindings_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Policy Binding. */
+                policy_binding_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_bindings_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Policy Binding. */
+                policy_binding_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPolicyBindingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyBinding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_dummy_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDummyPolicyList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_dummy_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DummyPolicyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DummyPolicy"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_dummy_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Dummy Policy. */
+                policy_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DummyPolicy"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_dummy_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Dummy Policy. */
+                policy_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DummyPolicyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DummyPolicy"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_dummy_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Dummy Policy. */
+                policy_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    policies_dummy_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Dummy Policy. */
+                policy_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedDummyPolicyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DummyPolicy"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_identification_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedIdentificationStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_identification_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentificationStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentificationStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_identification_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Identification Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentificationStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_identification_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Identification Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentificationStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentificationStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_identification_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Identification Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_identification_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Identification Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedIdentificationStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentificationStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_password_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPasswordStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_password_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Password Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_password_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Password Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_password_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Password Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_password_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Password Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPasswordStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_login_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedUserLoginStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_login_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserLoginStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLoginStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_login_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Login Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLoginStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_login_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Login Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserLoginStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLoginStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_login_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Login Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_login_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Login Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedUserLoginStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLoginStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_logout_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedUserLogoutStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_logout_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserLogoutStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLogoutStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_logout_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Logout Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLogoutStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_logout_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Logout Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserLogoutStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLogoutStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_logout_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Logout Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_logout_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Logout Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedUserLogoutStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLogoutStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_all_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_all_list: {
+        parameters: {
+            query?: {
+                user?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_totp_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTOTPDeviceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_totp_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this TOTP Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TOTPDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_totp_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this TOTP Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TOTPDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TOTPDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_totp_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this TOTP Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_totp_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this TOTP Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTOTPDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TOTPDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_totp_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTOTPDeviceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_totp_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this TOTP Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TOTPDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_totp_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this TOTP Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TOTPDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TOTPDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_totp_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this TOTP Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_totp_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this TOTP Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTOTPDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TOTPDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_static_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStaticDeviceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_static_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this Static Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaticDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_static_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this Static Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaticDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaticDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_static_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this Static Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_static_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this Static Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaticDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaticDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_static_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStaticDeviceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_static_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this Static Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaticDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_static_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this Static Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaticDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaticDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_static_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this Static Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_static_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this Static Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStaticDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaticDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_webauthn_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWebAuthnDeviceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_webauthn_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this WebAuthn Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebAuthnDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_webauthn_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this WebAuthn Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebAuthnDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebAuthnDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_webauthn_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this WebAuthn Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_webauthn_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this WebAuthn Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedWebAuthnDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebAuthnDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_webauthn_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWebAuthnDeviceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_webauthn_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this WebAuthn Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebAuthnDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_webauthn_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this WebAuthn Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebAuthnDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebAuthnDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_webauthn_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this WebAuthn Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    authenticators_admin_webauthn_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this WebAuthn Device. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedWebAuthnDeviceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebAuthnDevice"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_validate_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuthenticatorValidateStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_validate_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorValidateStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorValidateStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_validate_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Authenticator Validation Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorValidateStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_validate_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Authenticator Validation Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorValidateStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorValidateStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_validate_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Authenticator Validation Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_validate_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Authenticator Validation Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAuthenticatorValidateStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorValidateStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_totp_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuthenticatorTOTPStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_totp_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorTOTPStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorTOTPStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_totp_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this TOTP Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorTOTPStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_totp_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this TOTP Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorTOTPStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorTOTPStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_totp_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this TOTP Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_totp_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this TOTP Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAuthenticatorTOTPStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorTOTPStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_static_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuthenticatorStaticStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_static_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorStaticStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorStaticStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_static_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Static Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorStaticStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_static_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Static Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorStaticStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorStaticStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_static_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Static Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_static_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Static Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAuthenticatorStaticStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorStaticStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_webauthn_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuthenticatorWebAuthnStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_webauthn_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorWebAuthnStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorWebAuthnStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_webauthn_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this WebAuthn Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorWebAuthnStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_webauthn_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this WebAuthn Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorWebAuthnStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorWebAuthnStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_webauthn_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this WebAuthn Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_authenticator_webauthn_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this WebAuthn Authenticator Setup Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAuthenticatorWebAuthnStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorWebAuthnStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_stages_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPromptStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_stages_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_stages_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Prompt Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_stages_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Prompt Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_stages_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Prompt Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_stages_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Prompt Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPromptStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_write_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedUserWriteStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_write_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserWriteStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWriteStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_write_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Write Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWriteStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_write_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Write Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserWriteStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWriteStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_write_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Write Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_user_write_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this User Write Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedUserWriteStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWriteStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_email_templates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeCreate"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_email_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedEmailStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_email_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_email_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Email Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_email_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Email Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_email_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Email Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_email_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Email Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedEmailStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_stages_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedInvitationStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_stages_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_stages_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Invitation Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_stages_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Invitation Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_stages_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Invitation Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_stages_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Invitation Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedInvitationStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_consent_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedConsentStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_consent_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_consent_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Consent Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_consent_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Consent Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_consent_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Consent Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_consent_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Consent Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedConsentStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_deny_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDenyStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_deny_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DenyStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenyStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_deny_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Deny Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenyStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_deny_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Deny Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DenyStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenyStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_deny_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Deny Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_deny_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Deny Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedDenyStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DenyStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_redirect_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRedirectStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_redirect_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_redirect_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Redirect Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_redirect_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Redirect Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedirectStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_redirect_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Redirect Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_redirect_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Redirect Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedRedirectStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_dummy_list: {
+        parameters: {
+            query?: {
+                name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDummyStageList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_dummy_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DummyStageRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DummyStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_dummy_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Dummy Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DummyStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_dummy_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Dummy Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DummyStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DummyStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_dummy_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Dummy Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_dummy_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Dummy Stage. */
+                stage_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedDummyStageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DummyStage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_prompts_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                field_key?: string;
+                label?: string;
+                name?: string;
+                placeholder?: string;
+                type?: components["schemas"]["PromptTypeEnum"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPromptList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_prompts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prompt"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_prompts_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptChallenge"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_prompts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Prompt. */
+                prompt_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prompt"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_prompts_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Prompt. */
+                prompt_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prompt"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_prompts_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Prompt. */
+                prompt_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_prompt_prompts_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Prompt. */
+                prompt_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPromptRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prompt"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_invitations_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                name?: string;
+                created_by__username?: string;
+                expires?: string;
+                flow__slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedInvitationList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_invitations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_invitations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Invitation. */
+                invite_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_invitations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Invitation. */
+                invite_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_invitations_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Invitation. */
+                invite_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    stages_invitation_invitations_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this Invitation. */
+                invite_uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedInvitationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    admin_outbox_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOutboxMessageList"];
                 };
             };
             400: {

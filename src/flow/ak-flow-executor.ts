@@ -8,6 +8,7 @@ import { fetchBrand, fetchChallenge, slugFromPath, solveChallenge, type Challeng
 import { flowLayoutStyles } from "./flow-layout.styles.ts";
 import { isKnownStage, loadStage } from "./stage-registry.ts";
 import { FlowSubmitEvent, type StageElement } from "./stage-element.ts";
+import type { FlowInspector } from "./inspector/ak-flow-inspector.ts";
 
 type Brand = components["schemas"]["CurrentBrand"];
 
@@ -29,6 +30,8 @@ const cssUrl = (value: string) => `url("${value.replace(/["\\\n\r]/g, (ch) => `\
  * @csspart logo - The brand logo above the title.
  * @csspart title - The flow's title.
  * @csspart footer - The brand's footer links.
+ *
+ * With `?inspector` in the page's URL, administrators get the flow inspector beside the card.
  */
 @customElement("ak-flow-executor")
 export class FlowExecutor extends LitElement {
@@ -82,6 +85,11 @@ export class FlowExecutor extends LitElement {
       footer a {
         color: inherit;
       }
+      @media (min-width: 64rem) {
+        ak-flow-inspector[open] ~ .layout {
+          padding-inline-end: calc(var(--ak-flow-inspector-width, 26rem) + var(--ak-space-4));
+        }
+      }
     `,
   ];
 
@@ -91,6 +99,8 @@ export class FlowExecutor extends LitElement {
   #lastResponse?: ChallengeResponse;
   #redirected = false;
   #focusStage = false;
+  /** The flow inspector, loaded only when the page asks for it. */
+  #inspector?: FlowInspector;
 
   @state() private challenge?: Challenge;
   @state() private brand?: Brand;
@@ -106,6 +116,17 @@ export class FlowExecutor extends LitElement {
       () => undefined, // The flow works without branding; the defaults show.
     );
     void this.#load();
+    // Most flows open with identification: fetching its chunk beside the first challenge saves a round trip.
+    void loadStage("ak-stage-identification");
+    if (new URLSearchParams(this.#query).has("inspector")) void this.#loadInspector();
+  }
+
+  async #loadInspector(): Promise<void> {
+    await import("./inspector/ak-flow-inspector.ts");
+    const inspector = document.createElement("ak-flow-inspector");
+    inspector.slug = this.#slug;
+    this.#inspector = inspector;
+    this.requestUpdate();
   }
 
   async #load(): Promise<void> {
@@ -154,13 +175,15 @@ export class FlowExecutor extends LitElement {
     }
     this.challenge = challenge;
     this.#focusStage = true;
+    this.#inspector?.refresh();
   }
 
   protected updated(changed: PropertyValues): void {
     if (this.#stage) this.#stage.submitting = this.submitting;
     if (changed.has("challenge") || changed.has("brand")) this.#updateTitle();
     if (changed.has("challenge")) this.#updateBackground();
-    if (this.#focusStage && this.#stage) {
+    // Once the answer is in: while a response is pending the stage's buttons are disabled and cannot take focus.
+    if (this.#focusStage && this.#stage && !this.submitting) {
       this.#focusStage = false;
       const stage = this.#stage;
       void stage.updateComplete.then(() => stage.focusFirstField());
@@ -180,7 +203,7 @@ export class FlowExecutor extends LitElement {
 
   render() {
     const info = this.challenge?.flow_info;
-    return html`<div part="layout" class="layout ${info?.layout ?? "stacked"}">
+    return html`${this.#inspector ?? nothing}<div part="layout" class="layout ${info?.layout ?? "stacked"}">
       <main part="card" class="card" aria-busy=${this.submitting || !this.challenge ? "true" : "false"}>
         <header>
           <img part="logo" class="logo" src=${this.brand?.branding_logo ?? "/static/dist/brand/logo.svg"} alt=${brandTitle(this.brand)} />

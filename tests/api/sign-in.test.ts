@@ -19,7 +19,12 @@ describe("default authentication flow", () => {
     const first = await client.flow("default-authentication-flow", undefined, "next=%2Fif%2Fadmin%2F");
     expect(first.component).toBe("ak-stage-identification");
     expect(first.user_fields).toEqual(["username", "email"]);
-    expect(first.flow_info).toMatchObject({ title: "Welcome to authentik!", layout: "stacked", cancel_url: "/flows/-/cancel/" });
+    expect(first.flow_info).toMatchObject({
+      title: "Welcome to authentik!",
+      layout: "stacked",
+      // Cancelling comes back to this flow, with its next.
+      cancel_url: `/flows/-/cancel/?next=${encodeURIComponent("/if/flow/default-authentication-flow/?next=%2Fif%2Fadmin%2F")}`,
+    });
 
     const password = await client.flow("default-authentication-flow", { uid_field: "akadmin" }, "next=%2Fif%2Fadmin%2F");
     expect(password).toMatchObject({ component: "ak-stage-password", pending_user: "akadmin" });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,5 +39,12 @@ describe("bundle size budgets (gzip)", () => {
   it(`the admin interface's first load is at most ${budgets.adminJs / kB} kB of JS`, () => {
     expect(sizes.admin.js.gzip).toBeGreaterThan(0);
     expect(sizes.admin.js.gzip).toBeLessThanOrEqual(budgets.adminJs);
+  });
+
+  it("keeps CodeMirror out of the admin interface's first load: it is a lazy chunk of its own", async () => {
+    const manifest = JSON.parse(await readFile(join(outDir, ".vite/manifest.json"), "utf8")) as Record<string, { file: string; isDynamicEntry?: boolean }>;
+    const editor = manifest["src/elements/code-editor/codemirror-view.ts"];
+    expect(editor?.isDynamicEntry).toBe(true);
+    expect(sizes.admin.js.files).not.toContain(editor.file);
   });
 });

@@ -13,9 +13,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** akadmin's password (random when not given). */
+  password?: string;
+  /** Fills the fresh database directory before the server opens it (e.g. seeds it). */
+  prepare?: (dataDir: string) => Promise<void>;
+}
+
 /** Starts the real reference server (server/main.ts) on a free port and a fresh PGlite database. */
-export async function startServer(distDir: string): Promise<RunningServer> {
+export async function startServer(distDir: string, options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "ak-bench-data-"));
+  await options.prepare?.(dataDir);
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
@@ -25,7 +33,7 @@ export async function startServer(distDir: string): Promise<RunningServer> {
       AK_HOST: "127.0.0.1",
       AK_DATA_DIR: dataDir,
       AK_DIST_DIR: distDir,
-      AUTHENTIK_BOOTSTRAP_PASSWORD: randomBytes(12).toString("base64url"),
+      AUTHENTIK_BOOTSTRAP_PASSWORD: options.password ?? randomBytes(12).toString("base64url"),
       // Whatever the caller's shell has, measure the embedded database over plain HTTP.
       DATABASE_URL: "",
       AK_SECURE_COOKIES: "",

@@ -9,4 +9,10 @@ export interface AllowedDeviation {
   reason: string;
 }
 
-export const allowList: AllowedDeviation[] = [];
+export const allowList: AllowedDeviation[] = [
+  {
+    at: "GET /admin/outbox/",
+    reason:
+      "The reference server keeps mail in an outbox when no SMTP server is configured (AK_SMTP_HOST); superusers and the e2e tests read verification and recovery links there. authentik always sends mail, so it has no such endpoint; the UI never calls it against a real authentik.",
+  },
+];

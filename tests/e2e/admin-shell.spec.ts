@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures.ts";
 import { adminPassword } from "../support/constants.ts";
+import { createUser } from "./test-users.ts";
 
 /** The sidebar's landmark. */
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Admin" });
@@ -76,17 +77,17 @@ test("the sidebar navigates in place; back and forward work; focus and title fol
 
   // The page module loads only when first visited.
   const chunk = page.waitForRequest(/\/static\/dist\/assets\/ak-admin-unavailable-[^/]+\.js$/);
-  await sidebarLink(page, "Users").click();
+  await sidebarLink(page, "Providers").click();
   await chunk;
-  await expect(page).toHaveURL(/\/if\/admin\/core\/users$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeFocused();
-  await expect(page).toHaveTitle("Users - authentik");
-  await expect(sidebarLink(page, "Users")).toHaveAttribute("aria-current", "page");
+  await expect(page).toHaveURL(/\/if\/admin\/core\/providers$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Providers" })).toBeFocused();
+  await expect(page).toHaveTitle("Providers - authentik");
+  await expect(sidebarLink(page, "Providers")).toHaveAttribute("aria-current", "page");
   await expect(sidebarLink(page, "Overview")).not.toHaveAttribute("aria-current", /.*/);
   // A section this version does not have yet says so plainly and names its API area.
   await expect(page.getByRole("heading", { name: "Not available in this version yet" })).toBeVisible();
-  await expect(page.getByText("/api/v3/core/users/")).toBeVisible();
-  await expect(sidebarLink(page, "Users")).toContainText("Not yet");
+  await expect(page.getByText("/api/v3/providers/all/")).toBeVisible();
+  await expect(sidebarLink(page, "Providers")).toContainText("Not yet");
 
   await sidebarLink(page, "Prompts").click();
   await expect(page).toHaveURL(/\/if\/admin\/flow\/stages\/prompts$/);
@@ -96,16 +97,24 @@ test("the sidebar navigates in place; back and forward work; focus and title fol
   await expect(page.getByText("/api/v3/stages/prompt/prompts/")).toBeVisible();
 
   await page.goBack();
-  await expect(page).toHaveURL(/\/if\/admin\/core\/users$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeFocused();
-  await expect(page).toHaveTitle("Users - authentik");
+  await expect(page).toHaveURL(/\/if\/admin\/core\/providers$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Providers" })).toBeFocused();
+  await expect(page).toHaveTitle("Providers - authentik");
   await page.goBack();
   await expect(page).toHaveURL(/\/if\/admin\/overview$/);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeFocused();
   await expect(page).toHaveTitle("Overview - authentik");
   await page.goForward();
-  await expect(page).toHaveURL(/\/if\/admin\/core\/users$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expect(page).toHaveURL(/\/if\/admin\/core\/providers$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Providers" })).toBeVisible();
+  expect(await marker()).toBe(1);
+
+  // A built section is a real page, loaded the same way.
+  const usersChunk = page.waitForRequest(/\/static\/dist\/assets\/ak-user-list-[^/]+\.js$/);
+  await sidebarLink(page, "Users").click();
+  await usersChunk;
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeFocused();
+  await expect(sidebarLink(page, "Users")).not.toContainText("Not yet");
   expect(await marker()).toBe(1);
 
   // Links out of the admin interface are ordinary links.
@@ -221,26 +230,24 @@ test("a page whose code fails to download says so, and loads on retry", async ({
   await expect(card(page, "Users").locator("p").first()).toHaveText(/\d/);
   const chunk = /\/ak-admin-unavailable-[^/]+\.js$/;
   await page.route(chunk, (route) => route.abort("connectionfailed"));
-  await sidebarLink(page, "Groups").click();
+  await sidebarLink(page, "Providers").click();
   await expect(page.getByRole("heading", { level: 1, name: "This page could not be loaded" })).toBeFocused();
   await expect(page.getByText("Its code could not be downloaded")).toBeVisible();
   await expect(page).toHaveTitle("Page could not be loaded - authentik");
   await page.unroute(chunk);
   await page.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Groups" })).toBeVisible();
-  await expect(page).toHaveTitle("Groups - authentik");
+  await expect(page.getByRole("heading", { level: 1, name: "Providers" })).toBeVisible();
+  await expect(page).toHaveTitle("Providers - authentik");
 });
 
-// Needs a signed-in user who is not a superuser, and there is no user-creation API in the reference
-// server yet (the e2e server runs in its own process, so the test cannot open its database). Once a
-// test helper or `POST /api/v3/core/users/` exists: create the user, sign in as them, and check this.
-test.fixme("a signed-in non-superuser gets a refusal instead of the shell", async ({ page }) => {
-  await signIn(page, "not-an-admin", "their-password");
+test("a signed-in non-superuser gets a refusal instead of the shell", async ({ page, baseURL }) => {
+  const username = await createUser(baseURL!, "not-an-admin", "their-Passw0rd");
+  await signIn(page, username, "their-Passw0rd");
   await page.goto("/if/admin/");
   await expect(page).toHaveURL(/\/if\/admin\/$/);
   await expect(page.getByRole("heading", { level: 1, name: "You don't have access to the admin interface" })).toBeVisible();
   await expect(page).toHaveTitle("Access denied - authentik");
-  await expect(page.getByText("not-an-admin")).toBeVisible();
+  await expect(page.getByText(username)).toBeVisible();
   await expect(page.getByRole("link", { name: "Go to your user interface" })).toHaveAttribute("href", "/if/user/");
   await expect(page.getByRole("link", { name: "Sign out" })).toHaveAttribute("href", "/flows/-/default/invalidation/");
   await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures.ts";
 import { adminPassword } from "../support/constants.ts";
+import { createUser } from "./test-users.ts";
 
 const emptyPage = { pagination: { next: 0, previous: 0, count: 0, current: 1, total_pages: 1, start_index: 0, end_index: 0 }, results: [] };
 
@@ -104,4 +105,17 @@ test("in the dark theme the library passes axe", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "My applications" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
   await expectNoAxeViolations(page);
+});
+
+test("a user who is not an admin sees their name and no way into the admin interface", async ({ page, baseURL }) => {
+  const username = await createUser(baseURL!, "library-user", "library-Passw0rd");
+  await page.goto("/");
+  await signIn(page, username, "library-Passw0rd");
+  await expect(page).toHaveURL(/\/if\/user\/$/);
+  await expect(page.getByRole("banner").getByText(username)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Admin interface" })).toHaveCount(0);
+  await page.route(/\/api\/v3\/core\/applications\/\?/, (route) => route.fulfill({ json: emptyPage }));
+  await page.reload();
+  await expect(page.getByText("The applications you may use will appear here. If you expected some, ask an administrator.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the admin interface" })).toHaveCount(0);
 });

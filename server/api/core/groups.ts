@@ -1,45 +1,34 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, count, eq, ilike, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
-import { groups } from "../../db/schema.ts";
-import { orderingFrom, pageQuery, pageWindow, paginated, pagination, requireSuperuser, responses } from "../common.ts";
+import type { Db } from "../../db/client.ts";
+import { groupMembers, groups, users } from "../../db/schema.ts";
+import { detailsOfGroups } from "../../directory/groups.ts";
+import type { GroupRow } from "../../directory/users.ts";
+import {
+  escapeLike,
+  notFound,
+  objectResponses,
+  orderingFrom,
+  pageQuery,
+  pageWindow,
+  paginated,
+  pagination,
+  queryBoolean,
+  queryList,
+  requireSuperuser,
+  responses,
+} from "../common.ts";
+import { Group, serializeGroup } from "./group-models.ts";
 
-export const Role = z
-  .object({ pk: z.uuid().openapi({ readOnly: true }), name: z.string().max(150) })
-  .openapi("Role", { description: "Role serializer" });
+const orderable = { name: groups.name, is_superuser: groups.isSuperuser, num_pk: groups.numPk };
 
-export const GroupMember = z
-  .object({
-    pk: z.number().int().openapi({ readOnly: true }),
-    username: z.string().max(150),
-    name: z.string(),
-    is_active: z.boolean().optional(),
-    last_login: z.iso.datetime({ offset: true }).nullable().optional(),
-    email: z.string().optional().openapi({ format: "email" }),
-    attributes: z.record(z.string(), z.unknown()).optional(),
-    uid: z.string().openapi({ readOnly: true }),
-  })
-  .openapi("GroupMember", { description: "Stripped down user serializer to show relevant users for groups" });
+export const groupUuidParam = z.object({
+  group_uuid: z.uuid().openapi({ description: "A UUID string identifying this Group." }),
+});
 
-export const Group = z
-  .object({
-    pk: z.uuid().openapi({ readOnly: true }),
-    num_pk: z.number().int().openapi({ readOnly: true }),
-    name: z.string(),
-    is_superuser: z.boolean().optional(),
-    parent: z.uuid().nullable().optional(),
-    parent_name: z.string().nullable().openapi({ readOnly: true }),
-    users: z.array(z.number().int()).optional(),
-    users_obj: z.array(GroupMember).nullable().openapi({ readOnly: true }),
-    attributes: z.record(z.string(), z.unknown()).optional(),
-    roles: z.array(z.uuid()).optional(),
-    roles_obj: z.array(Role).openapi({ readOnly: true }),
-  })
-  .openapi("Group", { description: "Group Serializer" });
-
-const parents = alias(groups, "parent_group");
-const orderable = { name: groups.name, is_superuser: groups.isSuperuser };
+const includeUsers = { include_users: queryBoolean() };
 
 const listRoute = createRoute({
   method: "get",
@@ -51,44 +40,79 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       ...pageQuery,
+      ...includeUsers,
+      is_superuser: queryBoolean(),
+      members_by_pk: queryList(z.coerce.number().int(), { type: "integer" }),
+      members_by_username: queryList(z.string(), { type: "string" }),
       name: z.string().optional(),
-      is_superuser: z.enum(["true", "false"]).optional().openapi({ type: "boolean" }),
     }),
   },
   responses: responses(paginated(Group, "PaginatedGroupList")),
 });
+
+const retrieveRoute = createRoute({
+  method: "get",
+  path: "/core/groups/{group_uuid}/",
+  operationId: "core_groups_retrieve",
+  tags: ["core"],
+  description: "Group Viewset",
+  middleware: [requireSuperuser] as const,
+  request: { params: groupUuidParam, query: z.object(includeUsers) },
+  responses: objectResponses(Group),
+});
+
+/** Groups as authentik's Group; members in full only with `withMembers` (authentik's `include_users`). */
+export async function serializeGroups(db: Db, rows: GroupRow[], withMembers = true) {
+  const details = await detailsOfGroups(db, rows, withMembers);
+  return rows.map((group) => serializeGroup(group, details.get(group.pk)!));
+}
+
+export async function findGroup(db: Db, pk: string): Promise<GroupRow | undefined> {
+  const [group] = await db.select().from(groups).where(eq(groups.pk, pk));
+  return group;
+}
+
+export const groupNotFound = (c: Context) => notFound(c, "Group");
 
 export function registerGroups(api: OpenAPIHono<AppEnv>) {
   api.openapi(listRoute, async (c) => {
     const { db } = c.get("deps");
     const query = c.req.valid("query");
     const filters: (SQL | undefined)[] = [];
-    if (query.search) filters.push(ilike(groups.name, `%${query.search}%`));
+    if (query.search) filters.push(ilike(groups.name, `%${escapeLike(query.search)}%`));
     if (query.name) filters.push(eq(groups.name, query.name));
     if (query.is_superuser) filters.push(eq(groups.isSuperuser, query.is_superuser === "true"));
+    if (query.members_by_pk) {
+      const memberships = db.select({ group: groupMembers.group }).from(groupMembers).where(inArray(groupMembers.user, [query.members_by_pk].flat()));
+      filters.push(inArray(groups.pk, memberships));
+    }
+    if (query.members_by_username) {
+      const memberships = db
+        .select({ group: groupMembers.group })
+        .from(groupMembers)
+        .innerJoin(users, eq(users.pk, groupMembers.user))
+        .where(inArray(users.username, [query.members_by_username].flat()));
+      filters.push(inArray(groups.pk, memberships));
+    }
     const where = and(...filters);
     const window = pageWindow(query);
     const [{ total }] = await db.select({ total: count() }).from(groups).where(where);
     const rows = await db
-      .select({ group: groups, parentName: parents.name })
+      .select()
       .from(groups)
-      .leftJoin(parents, eq(parents.pk, groups.parent))
       .where(where)
       .orderBy(...orderingFrom(query.ordering, orderable, groups.name), asc(groups.pk))
       .limit(window.pageSize)
       .offset(window.offset);
-    const results = rows.map(({ group, parentName }): z.infer<typeof Group> => ({
-      pk: group.pk,
-      num_pk: group.numPk,
-      name: group.name,
-      is_superuser: group.isSuperuser,
-      parent: group.parent,
-      parent_name: parentName,
-      users_obj: null,
-      attributes: group.attributes,
-      roles: [],
-      roles_obj: [],
-    }));
+    const results = await serializeGroups(db, rows, query.include_users !== "false");
     return c.json({ pagination: pagination(total, window), results }, 200);
+  });
+
+  api.openapi(retrieveRoute, async (c) => {
+    const { db } = c.get("deps");
+    const group = await findGroup(db, c.req.valid("param").group_uuid);
+    if (!group) return groupNotFound(c);
+    const [result] = await serializeGroups(db, [group], c.req.valid("query").include_users !== "false");
+    return c.json(result, 200);
   });
 }

@@ -39,6 +39,34 @@ export const User = z
   })
   .openapi("User", { description: "User Serializer" });
 
+const userRequestFields = {
+  username: z.string().trim().min(1).max(150),
+  name: z.string().trim(),
+  is_active: z.boolean(),
+  last_login: z.iso.datetime({ offset: true }).nullable(),
+  groups: z.array(z.uuid()),
+  email: z.email().max(254).or(z.literal("")).openapi({ type: "string", format: "email" }),
+  attributes,
+  path: z.string().trim().min(1),
+  type: UserTypeEnum,
+};
+
+export const UserRequest = z
+  .object(userRequestFields)
+  .partial()
+  .required({ username: true, name: true })
+  .openapi("UserRequest", { description: "User Serializer" });
+
+export const PatchedUserRequest = z.object(userRequestFields).partial().openapi("PatchedUserRequest", { description: "User Serializer" });
+
+export type UserInput = z.infer<typeof PatchedUserRequest>;
+
+export const UserPasswordSetRequest = z.object({ password: z.string().min(1) }).openapi("UserPasswordSetRequest");
+
+export const Link = z.object({ link: z.string() }).openapi("Link", { description: "Returns a single link" });
+
+export const UserPath = z.object({ paths: z.array(z.string()).openapi({ readOnly: true }) }).openapi("UserPath");
+
 export const UserSelfGroups = z
   .object({ name: z.string().openapi({ readOnly: true }), pk: z.string().openapi({ readOnly: true }) })
   .openapi("UserSelfGroups");
@@ -64,7 +92,8 @@ export const SessionUser = z
   .object({ user: UserSelf, original: UserSelf.optional() })
   .openapi("SessionUser", { description: "Response for the /user/me endpoint, returns the currently active user (as `user` property) and, if this user is being impersonated, the original user in the `original` property." });
 
-const uid = (user: UserRow) => user.uuid.replaceAll("-", "");
+/** authentik's `uid`: the user's uuid without dashes. */
+export const userUid = (user: UserRow) => user.uuid.replaceAll("-", "");
 const isSuperuserVia = (groups: UserGroupRow[]) => groups.some((g) => g.isSuperuser);
 const avatarOf = (user: UserRow) => initialsAvatar(user.name, user.username);
 
@@ -80,7 +109,8 @@ export function serializeUserGroup(group: UserGroupRow): z.infer<typeof UserGrou
   };
 }
 
-export function serializeUser(user: UserRow, groups: UserGroupRow[]): z.infer<typeof User> {
+/** `withGroupObjects: false` answers authentik's `include_groups=false`: group pks only. */
+export function serializeUser(user: UserRow, groups: UserGroupRow[], withGroupObjects = true): z.infer<typeof User> {
   return {
     pk: user.pk,
     username: user.username,
@@ -89,11 +119,11 @@ export function serializeUser(user: UserRow, groups: UserGroupRow[]): z.infer<ty
     last_login: user.lastLogin?.toISOString() ?? null,
     is_superuser: isSuperuserVia(groups),
     groups: groups.map((g) => g.pk),
-    groups_obj: groups.map(serializeUserGroup),
+    groups_obj: withGroupObjects ? groups.map(serializeUserGroup) : null,
     email: user.email,
     avatar: avatarOf(user),
     attributes: user.attributes,
-    uid: uid(user),
+    uid: userUid(user),
     path: user.path,
     type: user.type as z.infer<typeof UserTypeEnum>,
     uuid: user.uuid,
@@ -111,7 +141,7 @@ export function serializeUserSelf(user: UserRow, groups: UserGroupRow[]): z.infe
     groups: groups.map((g) => ({ name: g.name, pk: g.pk })),
     email: user.email,
     avatar: avatarOf(user),
-    uid: uid(user),
+    uid: userUid(user),
     settings: {},
     type: user.type as z.infer<typeof UserTypeEnum>,
     system_permissions: [],

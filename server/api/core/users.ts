@@ -1,10 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { asc, count, eq, ilike } from "drizzle-orm";
+import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
+import type { Db } from "../../db/client.ts";
 import { users } from "../../db/schema.ts";
-import { groupsOfUsers } from "../../directory/users.ts";
-import { orderingFrom, pageQuery, pageWindow, paginated, pagination, requireSuperuser, requireUser, responses } from "../common.ts";
-import { SessionUser, User, UserTypeEnum, serializeUser, serializeUserSelf } from "./user-models.ts";
+import { groupsOfUsers, type UserRow } from "../../directory/users.ts";
+import { escapeLike, notFound, objectResponses, orderingFrom, pageWindow, paginated, pagination, requireSuperuser, requireUser, responses } from "../common.ts";
+import { userListFilter, userListQuery } from "./user-filters.ts";
+import { SessionUser, User, UserPath, serializeUser, serializeUserSelf } from "./user-models.ts";
 
 const orderable = {
   username: users.username,
@@ -14,8 +17,13 @@ const orderable = {
   last_login: users.lastLogin,
   date_joined: users.dateJoined,
   type: users.type,
+  path: users.path,
   pk: users.pk,
 } as const;
+
+export const userIdParam = z.object({
+  id: z.coerce.number().int().openapi({ type: "integer", description: "A unique integer value identifying this User." }),
+});
 
 const meRoute = createRoute({
   method: "get",
@@ -34,19 +42,43 @@ const listRoute = createRoute({
   tags: ["core"],
   description: "User Viewset",
   middleware: [requireSuperuser] as const,
-  request: {
-    query: z.object({
-      ...pageQuery,
-      is_active: z.enum(["true", "false"]).optional().openapi({ type: "boolean" }),
-      type: z
-        .union([UserTypeEnum, z.array(UserTypeEnum)])
-        .optional()
-        .openapi({ type: "array", items: { type: "string", enum: UserTypeEnum.options } }),
-      username: z.string().optional(),
-    }),
-  },
+  request: { query: userListQuery },
   responses: responses(paginated(User, "PaginatedUserList")),
 });
+
+const retrieveRoute = createRoute({
+  method: "get",
+  path: "/core/users/{id}/",
+  operationId: "core_users_retrieve",
+  tags: ["core"],
+  description: "User Viewset",
+  middleware: [requireSuperuser] as const,
+  request: { params: userIdParam },
+  responses: objectResponses(User),
+});
+
+const pathsRoute = createRoute({
+  method: "get",
+  path: "/core/users/paths/",
+  operationId: "core_users_paths_retrieve",
+  tags: ["core"],
+  description: "Get all user paths",
+  middleware: [requireSuperuser] as const,
+  request: { query: z.object({ search: z.string().optional() }) },
+  responses: responses(UserPath),
+});
+
+/** One user as authentik's User, groups included. */
+export async function userWithGroups(db: Db, user: UserRow) {
+  return serializeUser(user, (await groupsOfUsers(db, [user.pk])).get(user.pk) ?? []);
+}
+
+export async function findUser(db: Db, pk: number): Promise<UserRow | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.pk, pk));
+  return user;
+}
+
+export const userNotFound = (c: Context) => notFound(c, "User");
 
 export function registerUsers(api: OpenAPIHono<AppEnv>) {
   api.openapi(meRoute, async (c) => {
@@ -58,15 +90,7 @@ export function registerUsers(api: OpenAPIHono<AppEnv>) {
   api.openapi(listRoute, async (c) => {
     const { db } = c.get("deps");
     const query = c.req.valid("query");
-    const filters: (SQL | undefined)[] = [];
-    if (query.search) {
-      const term = `%${query.search}%`;
-      filters.push(or(ilike(users.username, term), ilike(users.name, term), ilike(users.email, term)));
-    }
-    if (query.is_active) filters.push(eq(users.isActive, query.is_active === "true"));
-    if (query.type) filters.push(inArray(users.type, [query.type].flat()));
-    if (query.username) filters.push(eq(users.username, query.username));
-    const where = and(...filters);
+    const where = userListFilter(db, query);
     const window = pageWindow(query);
     const [{ total }] = await db.select({ total: count() }).from(users).where(where);
     const rows = await db
@@ -80,9 +104,26 @@ export function registerUsers(api: OpenAPIHono<AppEnv>) {
       db,
       rows.map((u) => u.pk),
     );
-    return c.json(
-      { pagination: pagination(total, window), results: rows.map((u) => serializeUser(u, groups.get(u.pk) ?? [])) },
-      200,
-    );
+    const withGroupObjects = query.include_groups !== "false";
+    const results = rows.map((u) => serializeUser(u, groups.get(u.pk) ?? [], withGroupObjects));
+    return c.json({ pagination: pagination(total, window), results }, 200);
+  });
+
+  api.openapi(pathsRoute, async (c) => {
+    const { search } = c.req.valid("query");
+    const rows = await c
+      .get("deps")
+      .db.selectDistinct({ path: users.path })
+      .from(users)
+      .where(search ? ilike(users.path, `%${escapeLike(search)}%`) : undefined)
+      .orderBy(users.path);
+    return c.json({ paths: rows.map((r) => r.path) }, 200);
+  });
+
+  // After the fixed paths (`me`, `paths`), which `{id}` would otherwise swallow.
+  api.openapi(retrieveRoute, async (c) => {
+    const { db } = c.get("deps");
+    const user = await findUser(db, c.req.valid("param").id);
+    return user ? c.json(await userWithGroups(db, user), 200) : userNotFound(c);
   });
 }

@@ -8,6 +8,7 @@ import { stageKinds } from "../../flows/stages/index.ts";
 import { GenericError, responses } from "../common.ts";
 
 const interactions = [...stageKinds.values()].flatMap((k) => (k.interaction ? [k.interaction] : []));
+const displays = [...stageKinds.values()].flatMap((k) => (k.displaySchema ? [k.displaySchema] : []));
 
 const ChallengeTypes = z
   .discriminatedUnion("component", [
@@ -15,6 +16,7 @@ const ChallengeTypes = z
     FlowErrorChallenge,
     RedirectChallenge,
     ...(interactions.map((i) => i.challengeSchema) as (typeof RedirectChallenge)[]),
+    ...(displays as (typeof RedirectChallenge)[]),
   ])
   .openapi("ChallengeTypes");
 
@@ -70,6 +72,8 @@ async function respond(c: Context<AppEnv>, run: (request: FlowRequest) => Promis
     session: c.get("session"),
     slug: c.req.param("flow_slug") ?? "",
     query: c.req.query("query") ?? "",
+    // The csrf middleware has refused any Origin naming another host; GET requests often carry none.
+    origin: c.req.header("origin") ?? new URL(c.req.url).origin,
   };
   let challenge: ChallengeBody;
   try {

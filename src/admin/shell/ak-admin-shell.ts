@@ -183,16 +183,18 @@ export class AkAdminShell extends LitElement {
 
   readonly #router = new RouterController<AdminPage>(this, { base: adminBase, routes: adminRoutes });
 
+  // Keyed on the path: a page that keeps its state in the query string (a table) stays, and follows the URL itself.
   readonly #page = new Task(this, {
-    task: async ([location]): Promise<ShownPage> => {
+    task: async ([, location]): Promise<ShownPage> => {
       const page = location.match?.route.value ?? notFoundPage;
       await page.load();
       const element = document.createElement(page.tag);
-      Object.assign(element, page.props?.() ?? {});
+      Object.assign(element, page.props?.(location.match?.params) ?? {});
       if (!location.match) Object.assign(element, { path: window.location.pathname });
       return { page, element, location };
     },
-    args: () => [this.#router.location] as const,
+    args: () => [this.#router.location.path, this.#router.location] as const,
+    argsEqual: ([a], [b]) => a === b,
   });
 
   #menuOpen = false;

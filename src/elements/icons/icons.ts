@@ -26,3 +26,9 @@ export const retryIcon = icon(svg`<path d="M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7"/>
 export const adminIcon = icon(
   svg`<path d="M4 6h8M16 6h4M4 12h2M10 12h10M4 18h10M18 18h2"/><circle cx="14" cy="6" r="2"/><circle cx="8" cy="12" r="2"/><circle cx="16" cy="18" r="2"/>`,
 );
+export const chevronRightIcon = icon(svg`<path d="M9 5l7 7-7 7"/>`);
+export const chevronLeftIcon = icon(svg`<path d="M15 5l-7 7 7 7"/>`);
+export const chevronsLeftIcon = icon(svg`<path d="M18 5l-7 7 7 7M11 5l-7 7 7 7"/>`);
+export const chevronsRightIcon = icon(svg`<path d="M6 5l7 7-7 7M13 5l7 7-7 7"/>`);
+export const arrowUpIcon = icon(svg`<path d="M12 19V5M6 11l6-6 6 6"/>`);
+export const plusIcon = icon(svg`<path d="M12 5v14M5 12h14"/>`);

@@ -55,3 +55,59 @@ export const buttonStyles = css`
     flex: none;
   }
 `;
+
+/**
+ * What content inside an element may use: links, `code`, small state labels (`.badge.good`,
+ * `.badge.muted`, `.badge.warning`), a term/description list (`dl.details`) and a row of chips (`.chips`).
+ */
+export const contentStyles = css`
+  a {
+    color: var(--ak-color-link);
+  }
+  code {
+    font-family: var(--ak-font-family-mono);
+    font-size: 0.9em;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 var(--ak-space-2);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.8rem;
+    font-weight: 600;
+    line-height: 1.5;
+    white-space: nowrap;
+  }
+  .badge.good {
+    color: var(--ak-color-success);
+    background: var(--ak-color-success-surface);
+  }
+  .badge.muted {
+    color: var(--ak-color-text-muted);
+  }
+  .badge.warning {
+    color: var(--ak-color-warning);
+    background: var(--ak-color-warning-surface);
+  }
+  dl.details {
+    display: grid;
+    grid-template-columns: minmax(8rem, max-content) minmax(0, 1fr);
+    gap: var(--ak-space-2) var(--ak-space-5);
+    margin: 0;
+  }
+  dl.details dt {
+    font-weight: 600;
+  }
+  dl.details dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--ak-space-1);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+`;

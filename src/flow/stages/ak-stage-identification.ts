@@ -9,14 +9,16 @@ import { stageStyles } from "./stage-styles.ts";
 type IdentificationChallenge = components["schemas"]["IdentificationChallenge"];
 
 function uidLabel(fields: string[]): string {
-  const hasUsername = fields.includes("username");
-  const hasEmail = fields.includes("email");
-  if (hasUsername && hasEmail) return msg("Username or email");
-  if (hasEmail) return msg("Email");
-  return msg("Username");
+  const names: Record<string, string> = { username: msg("Username"), email: msg("Email"), upn: msg("UPN") };
+  if (fields.length === 2 && fields.includes("username") && fields.includes("email")) return msg("Username or email");
+  const known = fields.filter((field) => field in names);
+  return known.length ? known.map((field) => names[field]).join(msg(" or ")) : msg("Username");
 }
 
-/** Asks who the user is, and their password when the stage is set to ask for both at once. */
+/**
+ * Asks who the user is, and their password when the stage is set to ask for both at once. Links to
+ * the enrollment, recovery and passwordless flows the stage names.
+ */
 @customElement("ak-stage-identification")
 export class IdentificationStage extends StageElement<IdentificationChallenge> {
   static styles = stageStyles;
@@ -46,7 +48,9 @@ export class IdentificationStage extends StageElement<IdentificationChallenge> {
         value: this.uid,
         onInput: (v) => (this.uid = v),
         type: emailOnly ? "email" : "text",
-        autocomplete: "username",
+        inputmode: emailOnly ? "email" : undefined,
+        // With a passwordless flow, browsers may offer the user's passkeys right in this field.
+        autocomplete: c.passwordless_url ? "username webauthn" : "username",
         errors: errors.uid_field,
       })}
       ${c.password_fields
@@ -61,12 +65,17 @@ export class IdentificationStage extends StageElement<IdentificationChallenge> {
           })
         : nothing}
       <button class="primary" type="submit" ?disabled=${this.submitting}>${c.primary_action}</button>
-      ${c.recovery_url || c.enroll_url
-        ? html`<div class="links">
-            ${c.recovery_url ? html`<a href=${c.recovery_url}>${msg("Forgot username or password?")}</a>` : nothing}
-            ${c.enroll_url ? html`<a href=${c.enroll_url}>${msg("Need an account? Sign up.")}</a>` : nothing}
-          </div>`
-        : nothing}
+      ${this.#renderLinks()}
     </form>`;
+  }
+
+  #renderLinks() {
+    const c = this.challenge;
+    if (!c.recovery_url && !c.enroll_url && !c.passwordless_url) return nothing;
+    return html`<div class="links">
+      ${c.passwordless_url ? html`<a href=${c.passwordless_url}>${msg("Use a security key")}</a>` : nothing}
+      ${c.recovery_url ? html`<a href=${c.recovery_url}>${msg("Forgot username or password?")}</a>` : nothing}
+      ${c.enroll_url ? html`<a href=${c.enroll_url}>${msg("Need an account? Sign up.")}</a>` : nothing}
+    </div>`;
   }
 }

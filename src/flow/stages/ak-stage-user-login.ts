@@ -1,5 +1,5 @@
-import { html } from "lit";
-import { customElement } from "lit/decorators.js";
+import { css, html } from "lit";
+import { customElement, state } from "lit/decorators.js";
 import { msg } from "@lit/localize";
 import type { components } from "../../api/schema.d.ts";
 import { StageElement } from "../stage-element.ts";
@@ -8,20 +8,57 @@ import { stageStyles } from "./stage-styles.ts";
 
 type UserLoginChallenge = components["schemas"]["UserLoginChallenge"];
 
-/** Asks whether to stay signed in after the browser closes. */
+/** Asks whether to stay signed in on this device, which makes the session outlast the browser. */
 @customElement("ak-stage-user-login")
 export class UserLoginStage extends StageElement<UserLoginChallenge> {
-  static styles = stageStyles;
+  static styles = [
+    stageStyles,
+    css`
+      .check {
+        display: flex;
+        align-items: flex-start;
+        gap: var(--ak-space-2);
+        font-weight: normal;
+        font-size: inherit;
+      }
+      .check input {
+        flex: none;
+        width: 1.125rem;
+        height: 1.125rem;
+        margin: 0.125rem 0 0;
+      }
+      .hint {
+        margin: 0;
+        color: var(--ak-color-text-muted);
+        font-size: var(--ak-font-size-small);
+      }
+    `,
+  ];
+
+  @state() private rememberMe = false;
 
   render() {
-    const answer = (remember: boolean) => this.submit({ component: "ak-stage-user-login", remember_me: remember });
-    return html`<form @submit=${(e: SubmitEvent) => e.preventDefault()}>
+    return html`<form
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.submit({ component: "ak-stage-user-login", remember_me: this.rememberMe });
+      }}
+    >
       ${pendingUser(this.challenge)}
-      <p id="question">${msg("Stay signed in on this device?")}</p>
-      <button class="primary" type="button" ?disabled=${this.submitting} @click=${() => answer(true)}>
-        ${msg("Yes, stay signed in")}
-      </button>
-      <button type="button" ?disabled=${this.submitting} @click=${() => answer(false)}>${msg("No")}</button>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            name="remember_me"
+            aria-describedby="remember-hint"
+            .checked=${this.rememberMe}
+            @change=${(e: Event) => (this.rememberMe = (e.target as HTMLInputElement).checked)}
+          />
+          <span>${msg("Stay signed in on this device")}</span>
+        </label>
+        <p class="hint" id="remember-hint">${msg("You will be asked to sign in less often. Do not use this on a shared device.")}</p>
+      </div>
+      <button class="primary" type="submit" ?disabled=${this.submitting}>${msg("Continue")}</button>
     </form>`;
   }
 }

@@ -1,0 +1,1 @@
+DROP TABLE "ak_prompt_stage_field" CASCADE;

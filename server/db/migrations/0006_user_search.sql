@@ -1,0 +1,1 @@
+ALTER TABLE "ak_user" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(username || ' ' || name || ' ' || email)) STORED;
