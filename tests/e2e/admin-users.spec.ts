@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { adminPassword } from "../support/constants.ts";
 import { AdminApi, unique } from "./admin-api.ts";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures.ts";
+import { createUser } from "./test-users.ts";
 
 const userPassword = "a-Long-and-unusual-passw0rd";
 
@@ -61,6 +62,7 @@ test("an admin creates a user, sets a password and groups by keyboard; the user 
   // The new user's page.
   await expect(page).toHaveURL(/\/if\/admin\/core\/users\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: username })).toBeVisible();
+  await expect(page).toHaveTitle(`${username} - authentik`);
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Set password" }).click();
@@ -162,9 +164,43 @@ test("a duplicate username shows the server's message at the field, and nothing 
   await expect(attributes).toHaveText("team: platform");
   await expectNoAxeViolations(page);
 
+  // A dropped connection: said above the form, and still nothing lost; then it goes through.
+  await username.fill(unique("robot"));
+  await page.route("**/api/v3/core/users/", (route) => (route.request().method() === "POST" ? route.abort("connectionfailed") : route.continue()));
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByText("The server could not be reached. Check your connection and try again.")).toBeVisible();
+  await expect(field(page, "Name")).toHaveValue("A second admin");
+  await expect(attributes).toHaveText("team: platform");
+  await page.unroute("**/api/v3/core/users/");
+  await username.fill("akadmin");
+
   // Leaving with unsaved changes asks first; staying keeps everything.
   page.once("dialog", (dialog) => dialog.dismiss());
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Groups" }).click();
   await expect(page).toHaveURL(/\/core\/users\/new$/);
   await expect(field(page, "Name")).toHaveValue("A second admin");
+});
+
+test("an admin sees where a user is signed in and revokes that session", async ({ page, browser, baseURL }) => {
+  const username = await createUser(baseURL!, "sess", userPassword);
+  const theirs = await browser.newContext({ baseURL });
+  const theirPage = await theirs.newPage();
+  await signIn(theirPage, username, userPassword);
+  await expect(theirPage).toHaveURL(/\/if\/user\//);
+
+  await signIn(page, "akadmin", adminPassword);
+  const found = (await (await page.request.get(`/api/v3/core/users/?username=${username}`)).json()) as { results: { pk: number }[] };
+  await page.goto(`/if/admin/core/users/${found.results[0].pk}?tab=sessions`);
+  const sessions = page.getByRole("table", { name: `Sessions of ${username}` });
+  await expect(sessions.locator("tbody tr")).toHaveCount(1);
+  await sessions.getByRole("button", { name: /^Revoke/ }).click();
+  const confirm = dialogNamed(page, "Revoke this session?");
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await confirm.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByRole("heading", { name: "No sessions" })).toBeVisible();
+
+  await theirPage.reload();
+  await expect(theirPage).toHaveURL(/\/if\/flow\//);
+  await theirs.close();
 });

@@ -16,6 +16,7 @@ import { closeIcon, menuIcon, retryIcon, userIcon } from "../../elements/icons/i
 import "../../elements/skeleton/ak-skeleton.ts";
 import { buttonStyles, focusRing, visuallyHidden } from "../../elements/styles/shared.ts";
 import { navItems } from "../navigation.ts";
+import { PageTitleEvent } from "../page-title.ts";
 import { adminBase, adminRoutes, notFoundPage, type AdminPage } from "../routes.ts";
 import "./ak-admin-sidebar.ts";
 import type { AkAdminSidebar } from "./ak-admin-sidebar.ts";
@@ -206,11 +207,13 @@ export class AkAdminShell extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener("keydown", this.#onKeyDown);
+    this.addEventListener(PageTitleEvent.eventName, this.#onPageTitle);
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener("keydown", this.#onKeyDown);
+    this.removeEventListener(PageTitleEvent.eventName, this.#onPageTitle);
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -307,6 +310,10 @@ export class AkAdminShell extends LitElement {
     if (event.key !== "Escape" || !this.#menuOpen || !window.matchMedia(narrow).matches) return;
     this.#closeMenu();
     this.renderRoot.querySelector<HTMLElement>(".menu-toggle")?.focus();
+  };
+
+  #onPageTitle = (event: Event) => {
+    document.title = documentTitle((event as PageTitleEvent).title, this.brand);
   };
 
   #skipToMain = (event: Event) => {

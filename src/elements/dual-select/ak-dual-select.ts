@@ -94,7 +94,8 @@ export class AkDualSelect extends LitElement {
   readonly #collect = new Latest();
   #rowHeight = 44;
   #shownCache?: { selected: readonly DualSelectOption[]; filter: string; shown: DualSelectOption[] };
-  #resize = new ResizeObserver(() => this.#measure());
+  readonly #resize = new ResizeObserver(() => this.#measure());
+  #observed?: HTMLElement;
 
   /** The selection as the selected pane shows it (filtered, sorted by label). */
   get #shown(): DualSelectOption[] {
@@ -117,8 +118,6 @@ export class AkDualSelect extends LitElement {
 
   protected firstUpdated(): void {
     void this.#load();
-    const list = this.renderRoot.querySelector("#selected-list");
-    if (list) this.#resize.observe(list);
   }
 
   disconnectedCallback(): void {
@@ -126,12 +125,7 @@ export class AkDualSelect extends LitElement {
     this.#latest.cancel();
     this.#collect.cancel();
     this.#resize.disconnect();
-  }
-
-  connectedCallback(): void {
-    super.connectedCallback();
-    const list = this.renderRoot?.querySelector("#selected-list");
-    if (list) this.#resize.observe(list);
+    this.#observed = undefined;
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -145,6 +139,12 @@ export class AkDualSelect extends LitElement {
 
   protected updated(): void {
     const list = this.renderRoot.querySelector<HTMLElement>("#selected-list");
+    // The selected pane is a listbox or an empty state: measure whichever is shown.
+    if (list && list !== this.#observed) {
+      if (this.#observed) this.#resize.unobserve(this.#observed);
+      this.#resize.observe(list);
+      this.#observed = list;
+    }
     if (list && Math.abs(list.scrollTop - this.listScroll) > 1) list.scrollTop = this.listScroll;
     this.renderRoot.querySelector("#available-list .active")?.scrollIntoView({ block: "nearest" });
   }

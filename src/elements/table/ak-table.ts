@@ -98,6 +98,7 @@ export class AkTable<T> extends LitElement {
   #lastPage?: TablePage<T>;
   #searchTimer?: ReturnType<typeof setTimeout>;
   #unsubscribe?: () => void;
+  #writing = false;
 
   readonly #task = new Task(this, {
     task: async ([, source], { signal }) => {
@@ -119,7 +120,9 @@ export class AkTable<T> extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    this.#unsubscribe = onUrlChange(() => this.#readUrl());
+    this.#unsubscribe = onUrlChange(() => {
+      if (!this.#writing) this.#readUrl();
+    });
   }
 
   disconnectedCallback(): void {
@@ -165,11 +168,13 @@ export class AkTable<T> extends LitElement {
     this.notice = "";
     this.selection = this.selection.forMatching(matchingKey(next));
     const params = writeQuery(new URLSearchParams(window.location.search), next, this.#options);
-    const unsubscribe = this.#unsubscribe;
     // Our own write is not news to us.
-    unsubscribe?.();
-    writeUrlQuery(params, { push });
-    this.#unsubscribe = onUrlChange(() => this.#readUrl());
+    this.#writing = true;
+    try {
+      writeUrlQuery(params, { push });
+    } finally {
+      this.#writing = false;
+    }
   }
 
   #afterLoad(page: TablePage<T>): void {

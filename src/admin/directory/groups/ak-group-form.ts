@@ -14,6 +14,7 @@ import type { AkSearchSelect } from "../../../elements/form/ak-search-select.ts"
 import "../../../elements/form/ak-text-field.ts";
 import { FormController } from "../../../elements/form/form-controller.ts";
 import { buttonStyles, focusRing } from "../../../elements/styles/shared.ts";
+import { PageTitleEvent } from "../../page-title.ts";
 import { pageStyles } from "../../shell/page-styles.ts";
 import { attributesToYaml, yamlToAttributes } from "../attributes.ts";
 import { directoryStyles } from "../directory-styles.ts";
@@ -73,6 +74,9 @@ export class AkGroupForm extends LitElement {
       return group;
     },
     args: () => [this.groupId] as const,
+    onComplete: (group) => {
+      if (group) this.dispatchEvent(new PageTitleEvent(msg(str`Edit ${group.name}`)));
+    },
   });
 
   render() {

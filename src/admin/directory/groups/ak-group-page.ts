@@ -17,6 +17,7 @@ import { buttonStyles, focusRing, visuallyHidden } from "../../../elements/style
 import "../../../elements/tabs/ak-tabs.ts";
 import type { TabChangeEvent } from "../../../elements/tabs/ak-tabs.ts";
 import { adminBase } from "../../routes.ts";
+import { PageTitleEvent } from "../../page-title.ts";
 import { pageStyles } from "../../shell/page-styles.ts";
 import { attributesToYaml } from "../attributes.ts";
 import "../ak-membership-editor.ts";
@@ -69,6 +70,7 @@ export class AkGroupPage extends LitElement {
       return loadGroup(id, signal);
     },
     args: () => [this.groupId] as const,
+    onComplete: (group) => this.dispatchEvent(new PageTitleEvent(group.name)),
   });
 
   /** Child groups: the API cannot filter by parent, so every group is read once, when the tab is first shown. */

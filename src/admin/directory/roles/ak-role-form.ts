@@ -7,6 +7,7 @@ import "../../../elements/alert/ak-alert.ts";
 import "../../../elements/form/ak-text-field.ts";
 import { FormController } from "../../../elements/form/form-controller.ts";
 import { buttonStyles, focusRing } from "../../../elements/styles/shared.ts";
+import { PageTitleEvent } from "../../page-title.ts";
 import { pageStyles } from "../../shell/page-styles.ts";
 import { directoryStyles } from "../directory-styles.ts";
 import { failedPage, loadingBody } from "../page-loading.ts";
@@ -33,6 +34,9 @@ export class AkRoleForm extends LitElement {
       return role;
     },
     args: () => [this.roleId] as const,
+    onComplete: (role) => {
+      if (role) this.dispatchEvent(new PageTitleEvent(msg(str`Edit ${role.name}`)));
+    },
   });
 
   render() {

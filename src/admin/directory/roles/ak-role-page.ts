@@ -14,6 +14,7 @@ import { buttonStyles, focusRing, visuallyHidden } from "../../../elements/style
 import "../../../elements/tabs/ak-tabs.ts";
 import type { TabChangeEvent } from "../../../elements/tabs/ak-tabs.ts";
 import { adminBase } from "../../routes.ts";
+import { PageTitleEvent } from "../../page-title.ts";
 import { pageStyles } from "../../shell/page-styles.ts";
 import "../ak-membership-editor.ts";
 import { directoryStyles } from "../directory-styles.ts";
@@ -41,6 +42,7 @@ export class AkRolePage extends LitElement {
   readonly #role = new Task(this, {
     task: ([id], { signal }) => loadRole(id, signal),
     args: () => [this.roleId] as const,
+    onComplete: (role) => this.dispatchEvent(new PageTitleEvent(role.name)),
   });
 
   /** What the shown tab edits, as saved now; loaded when the tab is shown, and again after a save. */

@@ -13,6 +13,7 @@ import "../../../elements/form/ak-text-field.ts";
 import { FormController } from "../../../elements/form/form-controller.ts";
 import { buttonStyles, focusRing } from "../../../elements/styles/shared.ts";
 import { adminBase } from "../../routes.ts";
+import { PageTitleEvent } from "../../page-title.ts";
 import { pageStyles } from "../../shell/page-styles.ts";
 import { attributesToYaml, yamlToAttributes } from "../attributes.ts";
 import { directoryStyles } from "../directory-styles.ts";
@@ -66,6 +67,9 @@ export class AkUserForm extends LitElement {
       return user;
     },
     args: () => [this.userId] as const,
+    onComplete: (user) => {
+      if (user) this.dispatchEvent(new PageTitleEvent(msg(str`Edit ${user.username}`)));
+    },
   });
 
   render() {

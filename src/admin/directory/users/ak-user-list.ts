@@ -132,7 +132,7 @@ export class AkUserList extends LitElement {
       <dd>${user.path ?? ""}</dd>
       <dt>${msg("Password changed")}</dt>
       <dd>${formatDateTime(user.password_change_date)}</dd>
-      <dt>UID</dt>
+      <dt>${msg("UID")}</dt>
       <dd><code>${user.uid}</code></dd>
     </dl>`;
   }

@@ -13,6 +13,7 @@ import { buttonStyles, focusRing, visuallyHidden } from "../../../elements/style
 import "../../../elements/tabs/ak-tabs.ts";
 import type { TabChangeEvent } from "../../../elements/tabs/ak-tabs.ts";
 import { adminBase } from "../../routes.ts";
+import { PageTitleEvent } from "../../page-title.ts";
 import { pageStyles } from "../../shell/page-styles.ts";
 import { attributesToYaml } from "../attributes.ts";
 import { directoryStyles } from "../directory-styles.ts";
@@ -85,6 +86,7 @@ export class AkUserPage extends LitElement {
       return loadUser(id, signal);
     },
     args: () => [this.userId] as const,
+    onComplete: (user) => this.dispatchEvent(new PageTitleEvent(user.username)),
   });
 
   render() {
@@ -188,7 +190,7 @@ export class AkUserPage extends LitElement {
           <dd>${formatDateTime(user.last_login)}</dd>
           <dt>${msg("Password changed")}</dt>
           <dd>${formatDateTime(user.password_change_date)}</dd>
-          <dt>UID</dt>
+          <dt>${msg("UID")}</dt>
           <dd><code>${user.uid}</code></dd>
         </dl>
       </section>
