@@ -1,5 +1,6 @@
 import type { ClientRequest, IncomingMessage } from "node:http";
 import { defineConfig, type Plugin, type ProxyOptions } from "vite";
+import { firstStagePreload } from "./scripts/first-stage-preload.ts";
 
 /** The server every non-UI request goes to in development: a real authentik, or the reference server. */
 const backend = process.env.AUTHENTIK_URL ?? `http://127.0.0.1:${process.env.AK_PORT ?? 9000}`;
@@ -56,7 +57,7 @@ function backendProxy(): Record<string, ProxyOptions> {
 
 export default defineConfig({
   base: "/static/dist/",
-  plugins: [interfaceUrls()],
+  plugins: [interfaceUrls(), firstStagePreload("flow.html", "src/flow/stages/ak-stage-identification.ts")],
   build: {
     outDir: "dist",
     // dist/.vite/manifest.json: which chunks each page loads, for the bench and the size budgets.

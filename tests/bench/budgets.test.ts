@@ -26,6 +26,12 @@ describe("bundle size budgets (gzip)", () => {
     expect(sizes.login.js.files).toContain(identification.chunk);
   });
 
+  it("names every JS file the login page needs in flow.html, so none waits for a script to run first", async () => {
+    const page = await readFile(join(outDir, "flow.html"), "utf8");
+    const named = [...page.matchAll(/<(?:script type="module"|link rel="modulepreload")[^>]* (?:src|href)="\/static\/dist\/([^"]+)"/g)].map((m) => m[1]);
+    expect(named.sort()).toEqual([...sizes.login.js.files].sort());
+  });
+
   it(`the login page needs at most ${budgets.loginJs / kB} kB of JS to show the identification stage`, () => {
     expect(sizes.login.js.gzip).toBeGreaterThan(0);
     expect(sizes.login.js.gzip).toBeLessThanOrEqual(budgets.loginJs);

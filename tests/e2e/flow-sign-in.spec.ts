@@ -17,11 +17,15 @@ const focusedId = (page: Page) =>
 test("signs in from / with username and password, shows the user, and signs out", async ({ page }) => {
   const cspViolations: string[] = [];
   page.on("console", (m) => m.text().includes("Content Security Policy") && cspViolations.push(m.text()));
+  const apiReads: string[] = [];
+  page.on("request", (r) => r.method() === "GET" && r.url().includes("/api/v3/") && apiReads.push(new URL(r.url()).pathname));
 
   await page.goto("/");
   await expect(page).toHaveURL(/\/if\/flow\/default-authentication-flow\/\?next=/);
   await expect(page).toHaveTitle("Welcome to authentik! - authentik");
   await expect(usernameField(page)).toBeFocused();
+  // The page preloads its first challenge and brand; the UI's own requests take those answers.
+  expect(apiReads.sort()).toEqual(["/api/v3/core/brands/current/", "/api/v3/flows/executor/default-authentication-flow/"]);
   await expect(usernameField(page)).toHaveAttribute("autocomplete", "username");
 
   await usernameField(page).fill("akadmin");
