@@ -3,10 +3,9 @@ import { css, html, LitElement } from "lit";
 import { customElement } from "lit/decorators.js";
 import { documentTitle } from "../common/document-title.ts";
 import "../common/shell/ak-topbar.ts";
-import { InterfaceLoader, interfaceLoaderStyles } from "../common/shell/interface-loader.ts";
+import { InterfaceLoader, interfaceRootStyles } from "../common/shell/interface-loader.ts";
 import { adminIcon } from "../elements/icons/icons.ts";
 import "../elements/skeleton/ak-skeleton.ts";
-import { buttonStyles, focusRing, visuallyHidden } from "../elements/styles/shared.ts";
 import "./library/ak-library.ts";
 
 /**
@@ -16,15 +15,8 @@ import "./library/ak-library.ts";
 @customElement("ak-user-interface")
 export class AkUserInterface extends LitElement {
   static styles = [
-    visuallyHidden,
-    buttonStyles,
-    focusRing,
-    interfaceLoaderStyles,
+    interfaceRootStyles,
     css`
-      :host {
-        display: block;
-        min-height: 100vh;
-      }
       ak-topbar {
         position: sticky;
         top: 0;

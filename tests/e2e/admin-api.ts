@@ -2,8 +2,8 @@ import { expect, request, type APIRequestContext } from "@playwright/test";
 import { adminPassword } from "../support/constants.ts";
 
 /**
- * The reference server's admin API as akadmin, outside any browser page: for setting up flows and
- * stages a test needs, and for reading the mail outbox.
+ * The reference server's admin API as akadmin, outside any browser page: for setting up the users,
+ * flows and stages a test needs, and for reading the mail outbox.
  */
 export class AdminApi {
   private constructor(private readonly api: APIRequestContext) {}
@@ -30,11 +30,20 @@ export class AdminApi {
     return response.json();
   }
 
-  /** POST `/api/v3<path>`. */
-  async post(path: string, data: unknown) {
+  /** POST `/api/v3<path>`; it must answer `status` when given, else any success. */
+  async post(path: string, data: unknown, status?: number) {
     const response = await this.api.post(`/api/v3${path}`, { headers: await this.#headers(), data });
-    expect(response.status(), `POST ${path}: ${await response.text()}`).toBeLessThan(300);
+    const said = `POST ${path}: ${await response.text()}`;
+    if (status === undefined) expect(response.status(), said).toBeLessThan(300);
+    else expect(response.status(), said).toBe(status);
     return response.status() === 204 ? undefined : response.json();
+  }
+
+  /** Creates a user who signs in with `password` (named after the username unless `fields` say otherwise). */
+  async createUser(username: string, password: string, fields: Record<string, unknown> = {}): Promise<{ username: string; pk: number }> {
+    const user = await this.post("/core/users/", { username, name: username, ...fields }, 201);
+    await this.post(`/core/users/${user.pk}/set_password/`, { password }, 204);
+    return { username, pk: user.pk };
   }
 
   /** Creates a flow with new stages of the given kinds bound in order; returns its slug. */
@@ -69,3 +78,13 @@ export class AdminApi {
 
 /** A name no other test (or earlier run) uses. */
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A user of its own for a test: created as akadmin, who then signs out; returns the username, made unique with `prefix`. */
+export async function createUser(baseURL: string, prefix: string, password: string): Promise<string> {
+  const admin = await AdminApi.signIn(baseURL);
+  try {
+    return (await admin.createUser(unique(prefix), password)).username;
+  } finally {
+    await admin.dispose();
+  }
+}

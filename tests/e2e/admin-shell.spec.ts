@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures.ts";
 import { adminPassword } from "../support/constants.ts";
-import { createUser } from "./test-users.ts";
+import { createUser } from "./admin-api.ts";
 
 /** The sidebar's landmark. */
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Admin" });

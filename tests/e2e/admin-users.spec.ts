@@ -1,8 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { adminPassword } from "../support/constants.ts";
-import { AdminApi, unique } from "./admin-api.ts";
+import { AdminApi, createUser, unique } from "./admin-api.ts";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures.ts";
-import { createUser } from "./test-users.ts";
 
 const userPassword = "a-Long-and-unusual-passw0rd";
 

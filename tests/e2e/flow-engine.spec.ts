@@ -13,13 +13,6 @@ const focusedName = (page: Page) =>
     return active?.getAttribute("name");
   });
 
-async function createUser(admin: AdminApi, prefix: string) {
-  const username = unique(prefix);
-  const user = await admin.post("/core/users/", { username, name: username });
-  await admin.post(`/core/users/${user.pk}/set_password/`, { password });
-  return { username, pk: user.pk as number };
-}
-
 /** A flow of existing stages, bound in order; returns the flow and its bindings. */
 async function flowOf(admin: AdminApi, stagePks: string[], settings: Record<string, unknown> = {}, bindingSettings: Record<string, unknown>[] = []) {
   const slug = unique("engine");
@@ -35,8 +28,8 @@ const stage = (admin: AdminApi, path: string, body: Record<string, unknown> = {}
 
 test("a deny stage bound to a group, negated, keeps everyone but the group's members out", async ({ page, browser, baseURL }) => {
   const admin = await AdminApi.signIn(baseURL!);
-  const member = await createUser(admin, "staff-member");
-  const outsider = await createUser(admin, "outsider");
+  const member = await admin.createUser(unique("staff-member"), password);
+  const outsider = await admin.createUser(unique("outsider"), password);
   const staff = await admin.post("/core/groups/", { name: unique("staff"), users: [member.pk] });
   const passwordStage = await stage(admin, "password", { backends });
   const identification = await stage(admin, "identification", { user_fields: ["username"], password_stage: passwordStage.pk });
@@ -62,7 +55,7 @@ test("a deny stage bound to a group, negated, keeps everyone but the group's mem
 
 test("a flow that requires a signed-in user sends a signed-out visitor to sign in, then runs", async ({ page, baseURL }) => {
   const admin = await AdminApi.signIn(baseURL!);
-  const user = await createUser(admin, "returning");
+  const user = await admin.createUser(unique("returning"), password);
   const { slug } = await flowOf(admin, [], { designation: "stage_configuration", authentication: "require_authenticated" });
   await admin.dispose();
 
@@ -79,7 +72,7 @@ test("a flow that requires a signed-in user sends a signed-out visitor to sign i
 test("too many wrong passwords cancel the flow with a clear message, and it starts over", async ({ page, baseURL }) => {
   const admin = await AdminApi.signIn(baseURL!);
   // One user per flow, each failing only within the limits of that run.
-  const users = [await createUser(admin, "clumsy"), await createUser(admin, "clumsier")];
+  const users = [await admin.createUser(unique("clumsy"), password), await admin.createUser(unique("clumsier"), password)];
   const identification = await stage(admin, "identification", { user_fields: ["username"] });
   const strict = await stage(admin, "password", { backends, failed_attempts_before_cancel: 1 });
   const denying = await flowOf(admin, [identification.pk, strict.pk]);
@@ -121,7 +114,7 @@ test("too many wrong passwords cancel the flow with a clear message, and it star
 
 test("the user login stage asks to stay signed in when it may extend the session, and does", async ({ page, baseURL }) => {
   const admin = await AdminApi.signIn(baseURL!);
-  const user = await createUser(admin, "remembered");
+  const user = await admin.createUser(unique("remembered"), password);
   const identification = await stage(admin, "identification", { user_fields: ["username"] });
   const passwordStage = await stage(admin, "password", { backends });
   const login = await stage(admin, "user_login", { remember_me_offset: "days=30" });
@@ -146,7 +139,7 @@ test("the user login stage asks to stay signed in when it may extend the session
 
 test("identification with the password on the same form, a show-password button and links to other flows", async ({ page, baseURL }) => {
   const admin = await AdminApi.signIn(baseURL!);
-  const user = await createUser(admin, "one-form");
+  const user = await admin.createUser(unique("one-form"), password);
   const enroll = await flowOf(admin, [], { designation: "enrollment" });
   const recover = await flowOf(admin, [], { designation: "recovery" });
   const passwordStage = await stage(admin, "password", { backends, allow_show_password: true });

@@ -60,8 +60,7 @@ test("the inspector is not shown to users who are not administrators", async ({ 
   const admin = await AdminApi.signIn(baseURL!);
   const slug = await inspectableFlow(admin);
   const username = unique("curious");
-  const user = await admin.post("/core/users/", { username, name: username });
-  await admin.post(`/core/users/${user.pk}/set_password/`, { password });
+  await admin.createUser(username, password);
   await admin.dispose();
   await signIn(page, username, password);
 

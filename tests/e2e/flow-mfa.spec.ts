@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expect, signIn, test } from "./fixtures.ts";
-import { createUser } from "./test-users.ts";
+import { createUser } from "./admin-api.ts";
 import { authenticatorApp, codeAt } from "../support/totp.ts";
 
 const password = "mfa-e2e-Passw0rd";

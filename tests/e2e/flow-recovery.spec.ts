@@ -17,8 +17,7 @@ test("forgot password: a reset link by email sets a new password, and the old on
   const admin = await AdminApi.signIn(baseURL!);
   const username = unique("forgetful");
   const email = `${username}@example.com`;
-  const user = await admin.post("/core/users/", { username, name: "Forgetful Person", email });
-  await admin.post(`/core/users/${user.pk}/set_password/`, { password: oldPassword });
+  await admin.createUser(username, oldPassword, { name: "Forgetful Person", email });
 
   await page.goto("/if/flow/default-authentication-flow/");
   await page.getByRole("link", { name: "Forgot username or password?" }).click();

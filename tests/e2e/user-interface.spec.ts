@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures.ts";
 import { adminPassword } from "../support/constants.ts";
-import { createUser } from "./test-users.ts";
+import { createUser } from "./admin-api.ts";
 
 const emptyPage = { pagination: { next: 0, previous: 0, count: 0, current: 1, total_pages: 1, start_index: 0, end_index: 0 }, results: [] };
 

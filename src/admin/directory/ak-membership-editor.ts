@@ -1,11 +1,11 @@
 import { msg } from "@lit/localize";
-import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { html, LitElement, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import "../../elements/alert/ak-alert.ts";
 import "../../elements/dual-select/ak-dual-select.ts";
 import type { AkDualSelect, DualSelectOption, DualSelectSource } from "../../elements/dual-select/ak-dual-select.ts";
 import { FormController } from "../../elements/form/form-controller.ts";
 import { buttonStyles, focusRing } from "../../elements/styles/shared.ts";
+import { formErrorsAlert } from "./directory-form.ts";
 import { directoryStyles } from "./directory-styles.ts";
 
 interface Membership {
@@ -44,11 +44,7 @@ export class AkMembershipEditor extends LitElement {
 
   render() {
     const form = this.#form;
-    return html`${form.formErrors.length
-        ? html`<ak-alert class="form-errors" variant="danger" tabindex="-1">
-            <span slot="title">${msg("The changes could not be saved.")}</span>${form.formErrors.map((e) => html`<div>${e}</div>`)}
-          </ak-alert>`
-        : nothing}
+    return html`${formErrorsAlert(form, msg("The changes could not be saved."))}
       <ak-dual-select
         name="chosen"
         label=${this.label}

@@ -1,5 +1,6 @@
 import { msg } from "@lit/localize";
 import { parse, stringify } from "yaml";
+import { ValidationError } from "../../api/errors.ts";
 
 /** An object's `attributes`, as authentik's admin edits them: YAML. "" for none. */
 export function attributesToYaml(attributes: Readonly<Record<string, unknown>> | undefined): string {
@@ -24,4 +25,11 @@ export function yamlToAttributes(text: string): ParsedAttributes {
   if (value === null || value === undefined) return { ok: true, value: {} };
   if (typeof value !== "object" || Array.isArray(value)) return { ok: false, error: msg("Attributes must be a mapping of keys to values.") };
   return { ok: true, value: value as Record<string, unknown> };
+}
+
+/** The attributes to send for `text`; a ValidationError on the `attributes` field when it is not a mapping. */
+export function attributesRequest(text: string): Record<string, unknown> {
+  const parsed = yamlToAttributes(text);
+  if (!parsed.ok) throw new ValidationError({ attributes: [parsed.error] }, []);
+  return parsed.value;
 }

@@ -1,7 +1,7 @@
 import { css } from "lit";
 import { contentStyles } from "../../elements/styles/shared.ts";
 
-/** What the directory's pages share beyond `pageStyles`: header actions, badges, detail lists and forms. */
+/** What the directory's pages share beyond `pageStyles`: header actions, badges, detail lists, attributes and forms. */
 export const directoryStyles = [
   contentStyles,
   css`
@@ -65,6 +65,12 @@ export const directoryStyles = [
   }
   .muted {
     color: var(--ak-color-text-muted);
+  }
+  pre {
+    margin: 0;
+    font-family: var(--ak-font-family-mono);
+    font-size: 0.9rem;
+    white-space: pre-wrap;
   }
   .save-bar {
     display: flex;

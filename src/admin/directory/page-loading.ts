@@ -12,6 +12,10 @@ export const loadingBody = () =>
     <p class="muted">${msg("Loading…")}</p>
   </div>`;
 
+/** A tab's panel while what it shows loads. */
+export const loadingPanel = () =>
+  html`<div aria-busy="true"><ak-skeleton></ak-skeleton><span class="visually-hidden">${msg("Loading…")}</span></div>`;
+
 /** A detail page whose object could not be loaded: the heading stays the page's `h1`. */
 export const failedPage = (error: unknown, retry: () => void, back: { href: string; label: string }) =>
   html`<div class="page-body">

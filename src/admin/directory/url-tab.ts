@@ -1,5 +1,11 @@
-import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { html, type ReactiveController, type ReactiveControllerHost } from "lit";
 import { onUrlChange, writeQuery } from "../../common/router/navigation-events.ts";
+import "../../elements/tabs/ak-tabs.ts";
+import type { Tab, TabChangeEvent } from "../../elements/tabs/ak-tabs.ts";
+
+export interface TabWithPanel extends Tab {
+  readonly panel: () => unknown;
+}
 
 /**
  * A detail page's current tab, kept in the URL's `tab` parameter so that a reload, a shared link
@@ -26,6 +32,15 @@ export class UrlTab implements ReactiveController {
     const params = new URLSearchParams();
     if (id !== this.#ids[0]) params.set("tab", id);
     writeQuery(params, { push: true });
+  }
+
+  /** The tabs, following and setting the URL, with the current tab's panel. */
+  render(label: string, tabs: readonly TabWithPanel[]) {
+    const current = this.current;
+    const shown = tabs.find((tab) => tab.id === current) ?? tabs[0];
+    return html`<ak-tabs label=${label} .tabs=${tabs} selected=${current} @ak-tab-change=${(event: TabChangeEvent) => this.select(event.id)}>
+      ${shown.panel()}
+    </ak-tabs>`;
   }
 
   hostConnected(): void {

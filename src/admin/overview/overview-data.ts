@@ -1,11 +1,12 @@
 import { msg, str } from "@lit/localize";
 import { api, unwrap } from "../../api/client.ts";
+import { formatNumber } from "../../common/format.ts";
 import type { StatFigure } from "../../elements/stat-card/ak-stat-card.ts";
 
 /** One item per page is enough: the figure is the pagination's `count`. */
 const countQuery = { page_size: 1 };
 
-const count = (n: number): StatFigure => ({ value: new Intl.NumberFormat().format(n) });
+const count = (n: number): StatFigure => ({ value: formatNumber(n) });
 
 export async function loadVersion(signal: AbortSignal): Promise<StatFigure> {
   const version = await unwrap(api.GET("/admin/version/", { signal }));

@@ -2,9 +2,8 @@ import { msg } from "@lit/localize";
 import { css, html, LitElement } from "lit";
 import { customElement } from "lit/decorators.js";
 import { documentTitle } from "../../common/document-title.ts";
-import { InterfaceLoader, interfaceLoaderStyles } from "../../common/shell/interface-loader.ts";
+import { InterfaceLoader, interfaceRootStyles } from "../../common/shell/interface-loader.ts";
 import "../../elements/skeleton/ak-skeleton.ts";
-import { buttonStyles, focusRing, visuallyHidden } from "../../elements/styles/shared.ts";
 import "./ak-admin-refusal.ts";
 import "./ak-admin-shell.ts";
 
@@ -17,15 +16,8 @@ import "./ak-admin-shell.ts";
 @customElement("ak-admin-interface")
 export class AkAdminInterface extends LitElement {
   static styles = [
-    visuallyHidden,
-    buttonStyles,
-    focusRing,
-    interfaceLoaderStyles,
+    interfaceRootStyles,
     css`
-      :host {
-        display: block;
-        min-height: 100vh;
-      }
       .loading {
         display: grid;
         grid-template-rows: 3.5rem 1fr;

@@ -14,7 +14,7 @@ import "../../common/shell/ak-topbar.ts";
 import "../../elements/empty-state/ak-empty-state.ts";
 import { closeIcon, menuIcon, retryIcon, userIcon } from "../../elements/icons/icons.ts";
 import "../../elements/skeleton/ak-skeleton.ts";
-import { buttonStyles, focusRing, visuallyHidden } from "../../elements/styles/shared.ts";
+import { buttonStyles, focusRing, progressBar, visuallyHidden } from "../../elements/styles/shared.ts";
 import { navItems } from "../navigation.ts";
 import { PageTitleEvent } from "../page-title.ts";
 import { adminBase, adminRoutes, notFoundPage, type AdminPage } from "../routes.ts";
@@ -46,6 +46,7 @@ export class AkAdminShell extends LitElement {
     visuallyHidden,
     focusRing,
     buttonStyles,
+    progressBar,
     css`
       :host {
         display: block;
@@ -115,23 +116,6 @@ export class AkAdminShell extends LitElement {
         position: sticky;
         top: var(--_topbar);
         z-index: 5;
-        height: 3px;
-        background: linear-gradient(90deg, transparent, var(--ak-color-primary), transparent) 0 0 / 40% 100% no-repeat;
-        animation: slide 1s linear infinite;
-      }
-      @keyframes slide {
-        from {
-          background-position: -40% 0;
-        }
-        to {
-          background-position: 140% 0;
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .progress {
-          animation: none;
-          background: var(--ak-color-primary);
-        }
       }
       .placeholder {
         display: grid;

@@ -2,7 +2,7 @@ import { msg } from "@lit/localize";
 import { css, html, LitElement, nothing, type SVGTemplateResult } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { signOutIcon, userIcon } from "../../elements/icons/icons.ts";
-import { focusRing, visuallyHidden } from "../../elements/styles/shared.ts";
+import { focusRing, visuallyHidden, visuallyHiddenDeclarations } from "../../elements/styles/shared.ts";
 import "../../elements/theme-switch/ak-theme-switch.ts";
 import type { CurrentBrand } from "../brand.ts";
 import { brandTitle } from "../document-title.ts";
@@ -152,12 +152,7 @@ export class AkTopbar extends LitElement {
           display: none;
         }
         .names {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-          white-space: nowrap;
+          ${visuallyHiddenDeclarations}
         }
       }
       @media (max-width: 48rem) {
@@ -166,20 +161,10 @@ export class AkTopbar extends LitElement {
           padding: 0 var(--ak-space-2);
         }
         .action .text {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-          white-space: nowrap;
+          ${visuallyHiddenDeclarations}
         }
         ak-theme-switch::part(name) {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-          white-space: nowrap;
+          ${visuallyHiddenDeclarations}
         }
         .brand {
           flex: none;

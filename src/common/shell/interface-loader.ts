@@ -8,17 +8,27 @@ import { loadInterfaceData, type InterfaceData } from "../interface-data.ts";
 import { sessionContext, signInUrl } from "../session.ts";
 import "../../elements/empty-state/ak-empty-state.ts";
 import { retryIcon } from "../../elements/icons/icons.ts";
+import { buttonStyles, focusRing, visuallyHidden } from "../../elements/styles/shared.ts";
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** The styles `InterfaceLoader.render` relies on, for the host's `static styles`. */
-export const interfaceLoaderStyles = css`
-  .centered {
-    display: grid;
-    place-items: center;
-    min-height: 100vh;
-  }
-`;
+/** An interface root's own styles: its host's, and those its loading and failed states rely on. */
+export const interfaceRootStyles = [
+  visuallyHidden,
+  buttonStyles,
+  focusRing,
+  css`
+    :host {
+      display: block;
+      min-height: 100vh;
+    }
+    .centered {
+      display: grid;
+      place-items: center;
+      min-height: 100vh;
+    }
+  `,
+];
 
 /**
  * What the user and admin interfaces' roots share: loading the session and brand, providing them

@@ -1,9 +1,10 @@
 import { msg } from "@lit/localize";
-import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import "../skeleton/ak-skeleton.ts";
-import { focusRing, visuallyHidden } from "../styles/shared.ts";
-import { describedBy, fieldStyles, helpAndErrors, requiredMark } from "../form/field.styles.ts";
+import { visuallyHidden } from "../styles/shared.ts";
+import { FieldElement } from "../form/field-element.ts";
+import { describedBy, helpAndErrors, requiredMark } from "../form/field.styles.ts";
 import type { CodeLanguage, EditorHandle } from "./codemirror-view.ts";
 
 /**
@@ -24,12 +25,9 @@ import type { CodeLanguage, EditorHandle } from "./codemirror-view.ts";
  * @csspart editor - the editor's frame
  */
 @customElement("ak-code-editor")
-export class AkCodeEditor extends LitElement {
-  static formAssociated = true;
-  static shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class AkCodeEditor extends FieldElement {
   static styles = [
-    fieldStyles,
-    focusRing,
+    FieldElement.styles,
     visuallyHidden,
     css`
       :host {
@@ -58,19 +56,14 @@ export class AkCodeEditor extends LitElement {
     `,
   ];
 
-  @property() label = "";
-  @property({ reflect: true }) name = "";
   @property() value = "";
   @property() language: CodeLanguage = "yaml";
   @property({ type: Boolean }) readonly = false;
   @property({ type: Boolean }) required = false;
-  @property() help = "";
-  @property({ attribute: false }) errors: readonly string[] = [];
 
   @state() private phase: "loading" | "ready" | "failed" = "loading";
   @query(".host") private mount?: HTMLElement;
 
-  readonly #internals = this.attachInternals();
   #editor?: EditorHandle;
 
   protected firstUpdated(): void {
@@ -100,7 +93,7 @@ export class AkCodeEditor extends LitElement {
 
   protected updated(changed: PropertyValues<this>): void {
     if (changed.has("value")) {
-      this.#internals.setFormValue(this.value);
+      this.internals.setFormValue(this.value);
       this.#editor?.setValue(this.value);
     }
     if (changed.has("readonly")) this.#editor?.setReadonly(this.readonly);

@@ -1,4 +1,5 @@
 import { css } from "lit";
+import { compactControlDeclarations } from "../styles/shared.ts";
 
 export const dualSelectStyles = css`
   :host {
@@ -52,15 +53,8 @@ export const dualSelectStyles = css`
     font-weight: 600;
   }
   input[type="search"] {
-    font: inherit;
+    ${compactControlDeclarations}
     font-weight: 400;
-    color: var(--ak-color-text);
-    background: var(--ak-color-surface);
-    border: 1px solid var(--ak-color-border);
-    border-radius: var(--ak-radius);
-    padding: var(--ak-space-1) var(--ak-space-2);
-    min-height: 2.25rem;
-    box-sizing: border-box;
     width: 100%;
   }
   [role="listbox"] {

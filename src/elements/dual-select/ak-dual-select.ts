@@ -1,43 +1,30 @@
 import { msg, str } from "@lit/localize";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { styleMap } from "lit/directives/style-map.js";
 import { errorMessage } from "../../common/error-message.ts";
-import { Latest } from "../async/latest.ts";
+import { formatNumber } from "../../common/format.ts";
 import { chevronLeftIcon, chevronRightIcon, chevronsLeftIcon, chevronsRightIcon } from "../icons/icons.ts";
-import type { Pagination } from "../table/table-types.ts";
 import { buttonStyles, focusRing, visuallyHidden } from "../styles/shared.ts";
 import { dualSelectStyles } from "./ak-dual-select.styles.ts";
+import { AvailableOptions, type DualSelectPage, type DualSelectSource } from "./available-options.ts";
+import { availableList, pager, paneHeading, selectedList, type ListboxEvents } from "./dual-select-lists.ts";
+import { paneKeyAction } from "./dual-select-keys.ts";
 import {
   addOptions,
   keepShown,
   mark,
   markAll,
-  nextActive,
   noMarks,
   removeKeys,
   shownSelection,
   type DualSelectOption,
   type Marks,
+  type Pane,
 } from "./dual-select-model.ts";
-import { scrollToRow, visibleRows } from "./virtual-window.ts";
+import { VirtualScroll } from "./virtual-scroll.ts";
 
+export type { DualSelectQuery, DualSelectSource } from "./available-options.ts";
 export type { DualSelectOption } from "./dual-select-model.ts";
-
-export interface DualSelectQuery {
-  readonly search: string;
-  readonly page: number;
-  readonly pageSize: number;
-}
-
-/** One page of candidates from the server; should pass `signal` on to `fetch`. */
-export type DualSelectSource = (query: DualSelectQuery, signal: AbortSignal) => Promise<{ pagination: Pagination; options: readonly DualSelectOption[] }>;
-
-type Pane = "available" | "selected";
-
-/** The page size used to collect every match for "Add all matching". */
-const collectPageSize = 1000;
-const formatNumber = (n: number) => new Intl.NumberFormat().format(n);
 
 /**
  * Chooses many among thousands: an "available" pane searched and paged on the server, and a
@@ -76,26 +63,20 @@ export class AkDualSelect extends LitElement {
   @property({ attribute: false }) selected: readonly DualSelectOption[] = [];
   @property({ type: Number, attribute: "page-size" }) pageSize = 50;
 
-  @state() private search = "";
-  @state() private page = 1;
-  @state() private available?: { pagination: Pagination; options: readonly DualSelectOption[] };
-  @state() private loadError?: unknown;
-  @state() private loading = false;
   @state() private filter = "";
   @state() private marks: Readonly<Record<Pane, Marks>> = { available: noMarks, selected: noMarks };
   @state() private active: Readonly<Record<Pane, number>> = { available: -1, selected: -1 };
   @state() private announcement = "";
   @state() private collecting = false;
-  @state() private listScroll = 0;
-  @state() private viewport = 0;
 
   readonly #internals = this.attachInternals();
-  readonly #latest = new Latest();
-  readonly #collect = new Latest();
-  #rowHeight = 44;
+  readonly #available = new AvailableOptions(this, {
+    source: () => this.source,
+    pageSize: () => this.pageSize,
+    loaded: (page) => this.#onLoaded(page),
+  });
+  readonly #scroll = new VirtualScroll(this, "#selected-list");
   #shownCache?: { selected: readonly DualSelectOption[]; filter: string; shown: DualSelectOption[] };
-  readonly #resize = new ResizeObserver(() => this.#measure());
-  #observed?: HTMLElement;
 
   /** The selection as the selected pane shows it (filtered, sorted by label). */
   get #shown(): DualSelectOption[] {
@@ -117,15 +98,7 @@ export class AkDualSelect extends LitElement {
   }
 
   protected firstUpdated(): void {
-    void this.#load();
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#latest.cancel();
-    this.#collect.cancel();
-    this.#resize.disconnect();
-    this.#observed = undefined;
+    void this.#available.load();
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -134,63 +107,34 @@ export class AkDualSelect extends LitElement {
       for (const option of this.selected) data.append(this.name, option.key);
       this.#internals.setFormValue(data);
     }
-    if (changed.has("source") && changed.get("source") !== undefined) void this.#load();
+    if (changed.has("source") && changed.get("source") !== undefined) void this.#available.load();
   }
 
   protected updated(): void {
-    const list = this.renderRoot.querySelector<HTMLElement>("#selected-list");
-    // The selected pane is a listbox or an empty state: measure whichever is shown.
-    if (list && list !== this.#observed) {
-      if (this.#observed) this.#resize.unobserve(this.#observed);
-      this.#resize.observe(list);
-      this.#observed = list;
-    }
-    if (list && Math.abs(list.scrollTop - this.listScroll) > 1) list.scrollTop = this.listScroll;
     this.renderRoot.querySelector("#available-list .active")?.scrollIntoView({ block: "nearest" });
   }
 
-  #measure(): void {
-    const list = this.renderRoot.querySelector<HTMLElement>("#selected-list");
-    const option = this.renderRoot.querySelector<HTMLElement>("[role=option]");
-    if (option) this.#rowHeight = option.getBoundingClientRect().height || this.#rowHeight;
-    if (list) this.viewport = list.clientHeight;
-  }
-
-  async #load(): Promise<void> {
-    const source = this.source;
-    if (!source) return;
-    const query = { search: this.search.trim(), page: this.page, pageSize: this.pageSize };
-    this.loading = true;
-    try {
-      const result = await this.#latest.run((signal) => source(query, signal));
-      if (!result) return;
-      this.available = result.value;
-      this.loadError = undefined;
-      this.loading = false;
-      const order = result.value.options.map((option) => option.key);
-      this.marks = { ...this.marks, available: keepShown(this.marks.available, order) };
-      this.active = { ...this.active, available: Math.min(this.active.available, order.length - 1) };
-      this.announcement = msg(str`${formatNumber(result.value.pagination.count)} available.`);
-    } catch (error) {
-      this.loadError = error;
-      this.loading = false;
-    }
+  #onLoaded(page: DualSelectPage): void {
+    const order = page.options.map((option) => option.key);
+    this.marks = { ...this.marks, available: keepShown(this.marks.available, order) };
+    this.active = { ...this.active, available: Math.min(this.active.available, order.length - 1) };
+    this.announcement = msg(str`${formatNumber(page.pagination.count)} available.`);
   }
 
   #onSearch = (event: Event) => {
-    this.search = (event.target as HTMLInputElement).value;
-    this.page = 1;
     this.active = { ...this.active, available: -1 };
-    void this.#load();
+    this.#available.searchFor((event.target as HTMLInputElement).value);
+  };
+
+  #onFilter = (event: Event) => {
+    this.filter = (event.target as HTMLInputElement).value;
+    this.#scroll.reset();
+    this.active = { ...this.active, selected: -1 };
+    this.marks = { ...this.marks, selected: keepShown(this.marks.selected, this.#order("selected")) };
   };
 
   #turnPage(page: number): void {
-    const last = this.available?.pagination.total_pages ?? 1;
-    const target = Math.min(Math.max(1, page), last);
-    if (target === this.page) return;
-    this.page = target;
-    this.active = { ...this.active, available: this.active.available >= 0 ? 0 : -1 };
-    void this.#load();
+    if (this.#available.turnTo(page)) this.active = { ...this.active, available: this.active.available >= 0 ? 0 : -1 };
   }
 
   #setSelection(next: readonly DualSelectOption[], announcement: string): void {
@@ -219,7 +163,7 @@ export class AkDualSelect extends LitElement {
 
   #addMarked(): void {
     const marked = this.marks.available.keys;
-    this.#add((this.available?.options ?? []).filter((option) => marked.has(option.key)));
+    this.#add(this.#available.options.filter((option) => marked.has(option.key)));
   }
 
   #removeMarked(): void {
@@ -233,19 +177,11 @@ export class AkDualSelect extends LitElement {
   async #addAllMatching(): Promise<void> {
     const source = this.source;
     if (!source) return;
-    const search = this.search.trim();
     this.collecting = true;
     this.announcement = msg("Adding every match…");
     try {
-      const result = await this.#collect.run(async (signal) => {
-        const options: DualSelectOption[] = [];
-        for (let page = 1; ; page++) {
-          const answer = await source({ search, page, pageSize: collectPageSize }, signal);
-          options.push(...answer.options);
-          if (page >= answer.pagination.total_pages || answer.options.length === 0) return options;
-        }
-      });
-      if (result) this.#add(result.value);
+      const options = await this.#available.allMatching(source);
+      if (options) this.#add(options);
     } catch (error) {
       this.announcement = errorMessage(error);
     } finally {
@@ -255,11 +191,19 @@ export class AkDualSelect extends LitElement {
 
   /** The keys a pane shows, in order. */
   #order(pane: Pane): string[] {
-    return pane === "available" ? (this.available?.options ?? []).map((option) => option.key) : this.#shown.map((option) => option.key);
+    return (pane === "available" ? this.#available.options : this.#shown).map((option) => option.key);
   }
 
   #optionAt(pane: Pane, index: number): DualSelectOption | undefined {
-    return pane === "available" ? this.available?.options[index] : this.#shown[index];
+    return pane === "available" ? this.#available.options[index] : this.#shown[index];
+  }
+
+  #markable(pane: Pane, key: string | undefined): boolean {
+    return key !== undefined && (pane === "selected" || !this.#selectedKeys.has(key));
+  }
+
+  #mark(pane: Pane, marks: Marks): void {
+    this.marks = { ...this.marks, [pane]: marks };
   }
 
   /** Moves what is marked in a pane (or, with nothing marked, its active option) to the other pane. */
@@ -278,16 +222,13 @@ export class AkDualSelect extends LitElement {
 
   #setActive(pane: Pane, index: number): void {
     this.active = { ...this.active, [pane]: index };
-    if (pane === "selected") this.listScroll = scrollToRow(index, this.listScroll, this.viewport || this.#rowHeight * 7, this.#rowHeight);
+    if (pane === "selected") this.#scroll.reveal(index);
   }
 
   #onClick(pane: Pane, index: number, event: MouseEvent): void {
     const option = this.#optionAt(pane, index);
     if (!option || (pane === "available" && this.#selectedKeys.has(option.key))) return;
-    this.marks = {
-      ...this.marks,
-      [pane]: mark(this.marks[pane], this.#order(pane), option.key, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey }),
-    };
+    this.#mark(pane, mark(this.marks[pane], this.#order(pane), option.key, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
     this.#setActive(pane, index);
   }
 
@@ -305,76 +246,64 @@ export class AkDualSelect extends LitElement {
   #onKeyDown(pane: Pane, event: KeyboardEvent): void {
     const order = this.#order(pane);
     const active = this.active[pane];
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "a") {
-      event.preventDefault();
-      const markable = pane === "available" ? this.#addable(this.available?.options ?? []).map((option) => option.key) : order;
-      this.marks = { ...this.marks, [pane]: markAll(markable) };
-      return;
-    }
-    if (pane === "available" && (event.key === "PageDown" || event.key === "PageUp")) {
-      event.preventDefault();
-      this.#turnPage(this.page + (event.key === "PageDown" ? 1 : -1));
-      return;
-    }
-    const rowsPerView = Math.max(1, Math.floor((this.viewport || this.#rowHeight * 7) / this.#rowHeight));
-    const next = nextActive(event.key, active, order.length, rowsPerView);
-    if (next !== undefined) {
-      event.preventDefault();
-      this.#setActive(pane, next);
-      if (event.shiftKey && this.#markable(pane, order[next])) {
-        this.marks = { ...this.marks, [pane]: mark(this.marks[pane], order, order[next], { range: true }) };
-      }
-      return;
-    }
-    switch (event.key) {
-      case " ":
-        event.preventDefault();
+    const action = paneKeyAction(pane, event, active, order.length, this.#scroll.rowsPerView);
+    if (!action) return;
+    event.preventDefault();
+    switch (action.kind) {
+      case "mark-all":
+        this.#mark(pane, markAll(pane === "available" ? this.#addable(this.#available.options).map((option) => option.key) : order));
+        return;
+      case "turn-page":
+        this.#turnPage(this.#available.page + action.by);
+        return;
+      case "go":
+        this.#setActive(pane, action.index);
+        if (action.extend && this.#markable(pane, order[action.index])) this.#mark(pane, mark(this.marks[pane], order, order[action.index], { range: true }));
+        return;
+      case "mark":
         if (active >= 0 && this.#markable(pane, order[active])) {
-          this.marks = { ...this.marks, [pane]: mark(this.marks[pane], order, order[active], { toggle: true, range: event.shiftKey }) };
+          this.#mark(pane, mark(this.marks[pane], order, order[active], { toggle: true, range: action.range }));
         }
         return;
-      case "Enter":
-        event.preventDefault();
-        this.#moveFrom(pane);
-        return;
-      case "Delete":
-      case "Backspace":
-        if (pane !== "selected") return;
-        event.preventDefault();
+      case "move":
         this.#moveFrom(pane);
     }
   }
 
-  #markable(pane: Pane, key: string | undefined): boolean {
-    return key !== undefined && (pane === "selected" || !this.#selectedKeys.has(key));
+  #listboxEvents(pane: Pane): ListboxEvents {
+    return {
+      keydown: (event) => this.#onKeyDown(pane, event),
+      focus: () => this.#onFocus(pane),
+      click: (index, event) => this.#onClick(pane, index, event),
+      dblclick: (index) => this.#onDoubleClick(pane, index),
+    };
   }
 
-  #onScroll = (event: Event) => {
-    this.listScroll = (event.target as HTMLElement).scrollTop;
-  };
-
   render() {
-    const available = this.available;
+    const available = this.#available.shown;
     const markedAvailable = this.marks.available.keys.size;
     const markedSelected = this.marks.selected.keys.size;
     const shown = this.#shown;
+    const filter = this.filter.trim();
     const count = available?.pagination.count ?? 0;
     return html`<div role="group" aria-labelledby="label">
       <span class="label" id="label">${this.label}</span>
       <div class="panes">
         <div class="pane" part="available">
-          <div class="pane-title">
-            <span id="available-title">${msg("Available")}</span>
-            <span class="count">${available ? msg(str`${formatNumber(count)} matching`) : ""}</span>
-          </div>
-          <label class="search">
-            ${msg(str`Search available ${this.label.toLocaleLowerCase()}`)}
-            <input type="search" .value=${this.search} @input=${this.#onSearch} autocomplete="off" spellcheck="false" />
-          </label>
-          ${this.#availableList(available?.options ?? [])}
+          ${paneHeading(
+            "available-title",
+            msg("Available"),
+            available ? msg(str`${formatNumber(count)} matching`) : "",
+            msg(str`Search available ${this.label.toLocaleLowerCase()}`),
+            this.#available.search,
+            this.#onSearch,
+          )}
+          ${availableList(this.#available, { marks: this.marks.available, active: this.active.available }, this.#selectedKeys, this.#listboxEvents("available"))}
           <div class="footer">
             <span>${msg(str`${markedAvailable} marked`)}</span>
-            ${available && available.pagination.total_pages > 1 ? this.#pager(available.pagination) : nothing}
+            ${available && available.pagination.total_pages > 1
+              ? pager(this.#available.page, available.pagination.total_pages, (page) => this.#turnPage(page))
+              : nothing}
           </div>
         </div>
         <div class="moves" part="moves" role="group" aria-label=${msg("Move between the lists")}>
@@ -388,33 +317,28 @@ export class AkDualSelect extends LitElement {
             ${chevronLeftIcon}${msg("Remove marked")}
           </button>
           <button class="button" type="button" ?disabled=${!shown.length} @click=${() => this.#removeAllShown()}>
-            ${chevronsLeftIcon}${this.filter.trim() ? msg(str`Remove all ${formatNumber(shown.length)} shown`) : msg("Remove all")}
+            ${chevronsLeftIcon}${filter ? msg(str`Remove all ${formatNumber(shown.length)} shown`) : msg("Remove all")}
           </button>
         </div>
         <div class="pane" part="selected">
-          <div class="pane-title">
-            <span id="selected-title">${msg("Selected")}</span>
-            <span class="count">${msg(str`${formatNumber(this.selected.length)} selected`)}</span>
-          </div>
-          <label class="search">
-            ${msg(str`Filter selected ${this.label.toLocaleLowerCase()}`)}
-            <input
-              type="search"
-              .value=${this.filter}
-              @input=${(event: Event) => {
-                this.filter = (event.target as HTMLInputElement).value;
-                this.listScroll = 0;
-                this.active = { ...this.active, selected: -1 };
-                this.marks = { ...this.marks, selected: keepShown(this.marks.selected, this.#order("selected")) };
-              }}
-              autocomplete="off"
-              spellcheck="false"
-            />
-          </label>
-          ${this.#selectedList(shown)}
+          ${paneHeading(
+            "selected-title",
+            msg("Selected"),
+            msg(str`${formatNumber(this.selected.length)} selected`),
+            msg(str`Filter selected ${this.label.toLocaleLowerCase()}`),
+            this.filter,
+            this.#onFilter,
+          )}
+          ${selectedList(
+            shown,
+            this.selected.length ? msg(str`Nothing selected matches “${filter}”.`) : msg("Nothing selected yet."),
+            { marks: this.marks.selected, active: this.active.selected },
+            this.#scroll,
+            this.#listboxEvents("selected"),
+          )}
           <div class="footer">
             <span>${msg(str`${markedSelected} marked`)}</span>
-            ${this.filter.trim() ? html`<span>${msg(str`${formatNumber(shown.length)} shown`)}</span>` : nothing}
+            ${filter ? html`<span>${msg(str`${formatNumber(shown.length)} shown`)}</span>` : nothing}
           </div>
         </div>
       </div>
@@ -423,103 +347,6 @@ export class AkDualSelect extends LitElement {
         ${msg("Space marks, Shift with the arrows marks a range, Ctrl+A marks all, Enter moves the marked options to the other list.")}
       </p>
     </div>`;
-  }
-
-  #availableList(options: readonly DualSelectOption[]) {
-    if (this.loadError && !this.available) {
-      return html`<div class="state error" role="alert">
-        <span>${errorMessage(this.loadError)}</span>
-        <button class="button" type="button" @click=${() => this.#load()}>${msg("Try again")}</button>
-      </div>`;
-    }
-    if (!this.available) return html`<div class="state" aria-busy="true">${msg("Loading…")}</div>`;
-    if (!options.length) {
-      return html`<div class="state">${this.search.trim() ? msg(str`Nothing matches “${this.search.trim()}”.`) : msg("Nothing to choose from.")}</div>`;
-    }
-    const have = this.#selectedKeys;
-    const active = this.active.available;
-    return html`<div
-      id="available-list"
-      role="listbox"
-      tabindex="0"
-      aria-multiselectable="true"
-      aria-labelledby="available-title"
-      aria-describedby="keys"
-      aria-busy=${this.loading ? "true" : "false"}
-      aria-activedescendant=${active >= 0 && active < options.length ? `available-${active}` : nothing}
-      @keydown=${(event: KeyboardEvent) => this.#onKeyDown("available", event)}
-      @focus=${() => this.#onFocus("available")}
-    >
-      ${options.map((option, index) => {
-        const added = have.has(option.key);
-        return html`<div
-          id=${`available-${index}`}
-          role="option"
-          class=${index === active ? "active" : ""}
-          aria-selected=${this.marks.available.keys.has(option.key) ? "true" : "false"}
-          aria-disabled=${added ? "true" : "false"}
-          @click=${(event: MouseEvent) => this.#onClick("available", index, event)}
-          @dblclick=${() => this.#onDoubleClick("available", index)}
-        >
-          <span>${option.label}${added ? html` <span class="added">${msg("(selected)")}</span>` : nothing}</span>
-          ${option.description ? html`<span class="description">${option.description}</span>` : nothing}
-        </div>`;
-      })}
-    </div>`;
-  }
-
-  #selectedList(shown: readonly DualSelectOption[]) {
-    if (!shown.length) {
-      return html`<div id="selected-list" class="state">
-        ${this.selected.length ? msg(str`Nothing selected matches “${this.filter.trim()}”.`) : msg("Nothing selected yet.")}
-      </div>`;
-    }
-    const viewport = this.viewport || this.#rowHeight * 7;
-    const rows = visibleRows(this.listScroll, viewport, this.#rowHeight, shown.length);
-    const active = this.active.selected;
-    return html`<div
-      id="selected-list"
-      role="listbox"
-      tabindex="0"
-      aria-multiselectable="true"
-      aria-labelledby="selected-title"
-      aria-describedby="keys"
-      aria-activedescendant=${active >= rows.start && active < rows.end ? `selected-${active}` : nothing}
-      @keydown=${(event: KeyboardEvent) => this.#onKeyDown("selected", event)}
-      @focus=${() => this.#onFocus("selected")}
-      @scroll=${this.#onScroll}
-    >
-      <div role="none" class="spacer" style=${styleMap({ height: `${rows.start * this.#rowHeight}px` })}></div>
-      ${shown.slice(rows.start, rows.end).map((option, offset) => {
-        const index = rows.start + offset;
-        return html`<div
-          id=${`selected-${index}`}
-          role="option"
-          class=${index === active ? "active" : ""}
-          aria-selected=${this.marks.selected.keys.has(option.key) ? "true" : "false"}
-          aria-setsize=${shown.length}
-          aria-posinset=${index + 1}
-          @click=${(event: MouseEvent) => this.#onClick("selected", index, event)}
-          @dblclick=${() => this.#onDoubleClick("selected", index)}
-        >
-          <span>${option.label}</span>
-          ${option.description ? html`<span class="description">${option.description}</span>` : nothing}
-        </div>`;
-      })}
-      <div role="none" class="spacer" style=${styleMap({ height: `${(shown.length - rows.end) * this.#rowHeight}px` })}></div>
-    </div>`;
-  }
-
-  #pager(pagination: Pagination) {
-    return html`<span class="pager">
-      <button class="button" type="button" ?disabled=${this.page <= 1} @click=${() => this.#turnPage(this.page - 1)}>
-        ${chevronLeftIcon}<span class="visually-hidden">${msg("Previous page")}</span>
-      </button>
-      <span>${msg(str`Page ${this.page} of ${formatNumber(pagination.total_pages)}`)}</span>
-      <button class="button" type="button" ?disabled=${this.page >= pagination.total_pages} @click=${() => this.#turnPage(this.page + 1)}>
-        ${chevronRightIcon}<span class="visually-hidden">${msg("Next page")}</span>
-      </button>
-    </span>`;
   }
 }
 

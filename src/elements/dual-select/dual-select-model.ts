@@ -10,6 +10,9 @@ export interface DualSelectOption {
   readonly description?: string;
 }
 
+/** The dual-select's two lists: the candidates on the server, and the selection. */
+export type Pane = "available" | "selected";
+
 /** The options marked in one pane, and where a Shift range starts. */
 export interface Marks {
   readonly keys: ReadonlySet<string>;

@@ -1,7 +1,7 @@
-import { css, html, LitElement, type PropertyValues } from "lit";
+import { css, html, type PropertyValues } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { focusRing } from "../styles/shared.ts";
-import { describedBy, fieldStyles, helpAndErrors } from "./field.styles.ts";
+import { FieldElement } from "./field-element.ts";
+import { describedBy, helpAndErrors } from "./field.styles.ts";
 
 /**
  * A labelled checkbox with help and errors. Fires the native `input` event; read `checked`.
@@ -10,12 +10,9 @@ import { describedBy, fieldStyles, helpAndErrors } from "./field.styles.ts";
  * @csspart label - the label (around the checkbox)
  */
 @customElement("ak-checkbox-field")
-export class AkCheckboxField extends LitElement {
-  static formAssociated = true;
-  static shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class AkCheckboxField extends FieldElement {
   static styles = [
-    fieldStyles,
-    focusRing,
+    FieldElement.styles,
     css`
       label {
         display: inline-flex;
@@ -26,16 +23,10 @@ export class AkCheckboxField extends LitElement {
     `,
   ];
 
-  @property() label = "";
-  @property({ reflect: true }) name = "";
   @property({ type: Boolean }) checked = false;
-  @property() help = "";
-  @property({ attribute: false }) errors: readonly string[] = [];
-
-  readonly #internals = this.attachInternals();
 
   protected updated(changed: PropertyValues<this>): void {
-    if (changed.has("checked")) this.#internals.setFormValue(this.checked ? "on" : null);
+    if (changed.has("checked")) this.internals.setFormValue(this.checked ? "on" : null);
   }
 
   render() {

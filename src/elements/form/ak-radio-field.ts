@@ -1,7 +1,7 @@
-import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { focusRing } from "../styles/shared.ts";
-import { describedBy, fieldStyles, helpAndErrors, requiredMark } from "./field.styles.ts";
+import { FieldElement } from "./field-element.ts";
+import { describedBy, helpAndErrors, requiredMark } from "./field.styles.ts";
 
 export interface RadioOption {
   readonly value: string;
@@ -17,12 +17,9 @@ export interface RadioOption {
  * @csspart option - each choice's label
  */
 @customElement("ak-radio-field")
-export class AkRadioField extends LitElement {
-  static formAssociated = true;
-  static shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class AkRadioField extends FieldElement {
   static styles = [
-    fieldStyles,
-    focusRing,
+    FieldElement.styles,
     css`
       fieldset {
         margin: 0;
@@ -60,18 +57,12 @@ export class AkRadioField extends LitElement {
     `,
   ];
 
-  @property() label = "";
-  @property({ reflect: true }) name = "";
   @property() value = "";
   @property({ type: Boolean }) required = false;
-  @property() help = "";
   @property({ attribute: false }) options: readonly RadioOption[] = [];
-  @property({ attribute: false }) errors: readonly string[] = [];
-
-  readonly #internals = this.attachInternals();
 
   protected updated(changed: PropertyValues<this>): void {
-    if (changed.has("value")) this.#internals.setFormValue(this.value);
+    if (changed.has("value")) this.internals.setFormValue(this.value);
   }
 
   render() {

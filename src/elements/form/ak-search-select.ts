@@ -1,10 +1,11 @@
 import { msg, str } from "@lit/localize";
-import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { errorMessage } from "../../common/error-message.ts";
 import { Latest } from "../async/latest.ts";
-import { focusRing, visuallyHidden } from "../styles/shared.ts";
-import { describedBy, fieldStyles, helpAndErrors, requiredMark } from "./field.styles.ts";
+import { visuallyHidden } from "../styles/shared.ts";
+import { FieldElement } from "./field-element.ts";
+import { describedBy, helpAndErrors, requiredMark } from "./field.styles.ts";
 
 export interface SelectOption {
   readonly key: string;
@@ -30,12 +31,9 @@ const searchDelay = 150;
  * @csspart option - each match
  */
 @customElement("ak-search-select")
-export class AkSearchSelect extends LitElement {
-  static formAssociated = true;
-  static shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class AkSearchSelect extends FieldElement {
   static styles = [
-    fieldStyles,
-    focusRing,
+    FieldElement.styles,
     visuallyHidden,
     css`
       .combo {
@@ -80,16 +78,12 @@ export class AkSearchSelect extends LitElement {
     `,
   ];
 
-  @property() label = "";
-  @property({ reflect: true }) name = "";
   /** The chosen option's key, or null for none. */
   @property({ attribute: false }) value: string | null = null;
   /** The chosen option's label (shown in the input). */
   @property({ attribute: false }) valueLabel = "";
   @property({ attribute: "empty-label" }) emptyLabel = "";
   @property({ type: Boolean }) required = false;
-  @property() help = "";
-  @property({ attribute: false }) errors: readonly string[] = [];
   @property({ attribute: false }) source?: OptionSearch;
 
   @state() private text = "";
@@ -98,7 +92,6 @@ export class AkSearchSelect extends LitElement {
   @state() private active = -1;
   @state() private note = "";
 
-  readonly #internals = this.attachInternals();
   readonly #latest = new Latest();
   #timer?: ReturnType<typeof setTimeout>;
 
@@ -107,7 +100,7 @@ export class AkSearchSelect extends LitElement {
   }
 
   protected updated(changed: PropertyValues): void {
-    if (changed.has("value")) this.#internals.setFormValue(this.value);
+    if (changed.has("value")) this.internals.setFormValue(this.value);
     if (changed.has("active") && this.active >= 0) this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: "nearest" });
   }
 

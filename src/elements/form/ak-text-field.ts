@@ -1,8 +1,8 @@
-import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { ifDefined } from "lit/directives/if-defined.js";
-import { focusRing } from "../styles/shared.ts";
-import { describedBy, fieldStyles, helpAndErrors, requiredMark } from "./field.styles.ts";
+import { FieldElement } from "./field-element.ts";
+import { describedBy, helpAndErrors, requiredMark } from "./field.styles.ts";
 
 /**
  * A labelled text input (or `multiline` textarea) that shows its help and its errors, and is
@@ -17,12 +17,9 @@ import { describedBy, fieldStyles, helpAndErrors, requiredMark } from "./field.s
  * @csspart input - the input or textarea
  */
 @customElement("ak-text-field")
-export class AkTextField extends LitElement {
-  static formAssociated = true;
-  static shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class AkTextField extends FieldElement {
   static styles = [
-    fieldStyles,
-    focusRing,
+    FieldElement.styles,
     css`
       textarea {
         min-height: 5rem;
@@ -31,22 +28,15 @@ export class AkTextField extends LitElement {
     `,
   ];
 
-  @property() label = "";
-  /** The model field it edits; the form finds it by this name to focus it after an error. */
-  @property({ reflect: true }) name = "";
   @property() value = "";
   @property() type: "text" | "email" | "password" | "url" | "number" | "datetime-local" = "text";
   @property({ type: Boolean }) required = false;
   @property({ type: Boolean }) readonly = false;
   @property({ type: Boolean }) multiline = false;
-  @property() help = "";
   @property() autocomplete?: string;
-  @property({ attribute: false }) errors: readonly string[] = [];
-
-  readonly #internals = this.attachInternals();
 
   protected updated(changed: PropertyValues<this>): void {
-    if (changed.has("value")) this.#internals.setFormValue(this.value);
+    if (changed.has("value")) this.internals.setFormValue(this.value);
   }
 
   render() {
@@ -86,7 +76,7 @@ export class AkTextField extends LitElement {
   /** Enter submits the form the field belongs to, as in a plain input (implicit submission stops at the shadow root). */
   #onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "Enter" || event.isComposing) return;
-    const form = this.#internals.form;
+    const form = this.internals.form;
     if (!form) return;
     event.preventDefault();
     form.requestSubmit();

@@ -1,14 +1,22 @@
 import { css } from "lit";
 
-/** Hides text visually while keeping it for assistive technology. */
+/**
+ * The declarations that hide an element visually while keeping it for assistive technology, for
+ * a rule of another name (e.g. a label hidden only on narrow screens).
+ */
+export const visuallyHiddenDeclarations = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
+/** `.visually-hidden`: text for assistive technology only. */
 export const visuallyHidden = css`
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHiddenDeclarations}
   }
 `;
 
@@ -54,6 +62,18 @@ export const buttonStyles = css`
     height: 1.1em;
     flex: none;
   }
+`;
+
+/** The declarations of a compact input or select in an element's own toolbar (a table's search, a list's filter). */
+export const compactControlDeclarations = css`
+  font: inherit;
+  color: var(--ak-color-text);
+  background: var(--ak-color-surface);
+  border: 1px solid var(--ak-color-border);
+  border-radius: var(--ak-radius);
+  padding: var(--ak-space-1) var(--ak-space-2);
+  min-height: 2.25rem;
+  box-sizing: border-box;
 `;
 
 /**
@@ -109,5 +129,31 @@ export const contentStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+`;
+
+/**
+ * `.progress`: a thin bar with a light sliding along it, for a wait of unknown length (standing
+ * still where motion is reduced). Where it sits is up to the element.
+ */
+export const progressBar = css`
+  .progress {
+    height: 3px;
+    background: linear-gradient(90deg, transparent, var(--ak-color-primary), transparent) 0 0 / 40% 100% no-repeat;
+    animation: slide 1s linear infinite;
+  }
+  @keyframes slide {
+    from {
+      background-position: -40% 0;
+    }
+    to {
+      background-position: 140% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .progress {
+      animation: none;
+      background: var(--ak-color-primary);
+    }
   }
 `;

@@ -1,4 +1,5 @@
 import { css } from "lit";
+import { compactControlDeclarations } from "../styles/shared.ts";
 
 export const tableStyles = css`
   :host {
@@ -27,14 +28,7 @@ export const tableStyles = css`
   }
   input,
   select {
-    font: inherit;
-    color: var(--ak-color-text);
-    background: var(--ak-color-surface);
-    border: 1px solid var(--ak-color-border);
-    border-radius: var(--ak-radius);
-    padding: var(--ak-space-1) var(--ak-space-2);
-    min-height: 2.25rem;
-    box-sizing: border-box;
+    ${compactControlDeclarations}
   }
   input[type="search"] {
     width: min(22rem, 80vw);
@@ -96,23 +90,6 @@ export const tableStyles = css`
   .progress {
     position: absolute;
     inset: 0 0 auto 0;
-    height: 3px;
-    background: linear-gradient(90deg, transparent, var(--ak-color-primary), transparent) 0 0 / 40% 100% no-repeat;
-    animation: slide 1s linear infinite;
-  }
-  @keyframes slide {
-    from {
-      background-position: -40% 0;
-    }
-    to {
-      background-position: 140% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .progress {
-      animation: none;
-      background: var(--ak-color-primary);
-    }
   }
   table {
     width: 100%;

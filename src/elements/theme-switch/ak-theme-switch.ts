@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { chooseTheme, currentTheme, type ThemeChoice } from "../../common/theme/theme.ts";
 import { automaticIcon, moonIcon, sunIcon } from "../icons/icons.ts";
-import { visuallyHidden } from "../styles/shared.ts";
+import { visuallyHidden, visuallyHiddenDeclarations } from "../styles/shared.ts";
 
 /** Fired (bubbling, composed) after the user chose a theme; `choice` is the new one. */
 export class ThemeChangeEvent extends Event {
@@ -81,12 +81,7 @@ export class AkThemeSwitch extends LitElement {
         flex: none;
       }
       :host([compact]) .name {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
+        ${visuallyHiddenDeclarations}
       }
       :host([compact]) label {
         padding: var(--ak-space-1) var(--ak-space-2);

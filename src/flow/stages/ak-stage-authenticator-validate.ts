@@ -1,13 +1,13 @@
 import { css, html, nothing, type PropertyValues } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { msg } from "@lit/localize";
-import { browserSupportsWebAuthn, startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import type { components } from "../../api/schema.d.ts";
 import { StageElement } from "../stage-element.ts";
 import { formField } from "./form-field.ts";
 import { pendingUser } from "./pending-user.ts";
 import { stageStyles } from "./stage-styles.ts";
-import { webauthnFailure, webauthnUnavailable } from "./webauthn-errors.ts";
+import { WebAuthnCeremony } from "./webauthn-ceremony.ts";
 import { webauthnStyles } from "./webauthn-styles.ts";
 
 type AuthenticatorValidationChallenge = components["schemas"]["AuthenticatorValidationChallenge"];
@@ -63,8 +63,8 @@ export class AuthenticatorValidateStage extends StageElement<AuthenticatorValida
 
   @state() private selected?: DeviceChallenge;
   @state() private code = "";
-  @state() private waiting = false;
-  @state() private failure?: string;
+
+  readonly #webauthn = new WebAuthnCeremony(this, { registering: false });
 
   protected willUpdate(changed: PropertyValues): void {
     if (!changed.has("challenge")) return;
@@ -81,28 +81,18 @@ export class AuthenticatorValidateStage extends StageElement<AuthenticatorValida
   async #choose(challenge: DeviceChallenge | undefined): Promise<void> {
     this.selected = challenge;
     this.code = "";
-    this.failure = undefined;
+    this.#webauthn.reset();
     await this.updateComplete;
     this.focusFirstField();
     if (challenge?.device_class === "webauthn") void this.#assert();
   }
 
-  async #assert(): Promise<void> {
-    if (!browserSupportsWebAuthn()) {
-      this.failure = webauthnUnavailable();
-      return;
-    }
-    this.failure = undefined;
-    this.waiting = true;
-    try {
+  #assert(): Promise<void> {
+    return this.#webauthn.run(async () => {
       const optionsJSON = this.selected!.challenge as unknown as PublicKeyCredentialRequestOptionsJSON;
       const webauthn = await startAuthentication({ optionsJSON });
       this.submit({ component: "ak-stage-authenticator-validate", webauthn: webauthn as unknown as Record<string, unknown> });
-    } catch (error) {
-      this.failure = webauthnFailure(error, false);
-    } finally {
-      this.waiting = false;
-    }
+    });
   }
 
   #submitCode(e: SubmitEvent): void {
@@ -184,12 +174,12 @@ export class AuthenticatorValidateStage extends StageElement<AuthenticatorValida
   }
 
   #renderWebAuthn() {
-    const refusal = this.failure ?? this.challenge.response_errors?.webauthn?.map((e) => e.string).join(" ");
-    return html`<p>${msg("Use your passkey or security key to continue.")}</p>
-      ${this.waiting ? html`<p role="status">${msg("Waiting for your passkey or security key…")}</p>` : nothing}
-      ${refusal ? html`<p class="failure" role="alert">${refusal}</p>` : nothing}
-      <button class="primary" type="button" ?disabled=${this.waiting || this.submitting} @click=${() => this.#assert()}>
-        ${refusal ? msg("Try again") : msg("Use passkey")}
-      </button>`;
+    return this.#webauthn.render({
+      intro: msg("Use your passkey or security key to continue."),
+      action: msg("Use passkey"),
+      refused: this.challenge.response_errors?.webauthn,
+      submitting: this.submitting,
+      start: () => void this.#assert(),
+    });
   }
 }

@@ -1,9 +1,9 @@
-import { css, html, type PropertyValues } from "lit";
+import { html, type PropertyValues } from "lit";
 import { customElement, query } from "lit/decorators.js";
 import { msg } from "@lit/localize";
 import type { components } from "../../api/schema.d.ts";
 import { StageElement } from "../stage-element.ts";
-import { stageStyles } from "./stage-styles.ts";
+import { messageStyles, stageStyles } from "./stage-styles.ts";
 
 type AutosubmitChallenge = components["schemas"]["AutosubmitChallenge"];
 
@@ -14,18 +14,7 @@ type AutosubmitChallenge = components["schemas"]["AutosubmitChallenge"];
  */
 @customElement("ak-stage-autosubmit")
 export class AutosubmitStage extends StageElement<AutosubmitChallenge> {
-  static styles = [
-    stageStyles,
-    css`
-      h2,
-      p {
-        margin: 0;
-      }
-      h2 {
-        font-size: 1.15rem;
-      }
-    `,
-  ];
+  static styles = [stageStyles, messageStyles];
 
   @query("form") private form!: HTMLFormElement;
   #submitted?: AutosubmitChallenge;

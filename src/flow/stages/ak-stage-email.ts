@@ -3,7 +3,7 @@ import { customElement, state } from "lit/decorators.js";
 import { msg } from "@lit/localize";
 import type { components } from "../../api/schema.d.ts";
 import { StageElement } from "../stage-element.ts";
-import { stageStyles } from "./stage-styles.ts";
+import { messageStyles, stageStyles } from "./stage-styles.ts";
 
 type EmailChallenge = components["schemas"]["EmailChallenge"];
 
@@ -15,14 +15,8 @@ type EmailChallenge = components["schemas"]["EmailChallenge"];
 export class EmailStage extends StageElement<EmailChallenge> {
   static styles = [
     stageStyles,
+    messageStyles,
     css`
-      h2,
-      p {
-        margin: 0;
-      }
-      h2 {
-        font-size: 1.15rem;
-      }
       .status {
         color: var(--ak-color-text-muted);
       }

@@ -1,6 +1,9 @@
 import { css } from "lit";
 
-/** The look every stage shares: fields, buttons, errors and the pending-user row. */
+/**
+ * The look every stage shares: fields, buttons, errors and the pending-user row. Its own
+ * `.visually-hidden` rule, as the one in elements/styles would add a chunk to the login page.
+ */
 export const stageStyles = css`
   :host {
     display: block;
@@ -100,5 +103,16 @@ export const stageStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+`;
+
+/** A stage that is mostly a message: its heading and paragraphs. */
+export const messageStyles = css`
+  h2,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.15rem;
   }
 `;

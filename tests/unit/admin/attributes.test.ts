@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attributesToYaml, yamlToAttributes } from "../../../src/admin/directory/attributes.ts";
+import { attributesRequest, attributesToYaml, yamlToAttributes } from "../../../src/admin/directory/attributes.ts";
+import { ValidationError } from "../../../src/api/errors.ts";
 import { memoLast } from "../../../src/common/memo.ts";
 
 describe("attributes as YAML", () => {
@@ -22,6 +23,21 @@ describe("attributes as YAML", () => {
     const broken = yamlToAttributes("a: [1, 2");
     expect(broken.ok).toBe(false);
     expect(broken.ok ? "" : broken.error).toMatch(/line|flow|end/i);
+  });
+});
+
+describe("attributesRequest", () => {
+  it("sends a mapping, and puts what is not one on the attributes field", () => {
+    expect(attributesRequest("team: blue")).toEqual({ team: "blue" });
+    expect(attributesRequest("")).toEqual({});
+    let refused: unknown;
+    try {
+      attributesRequest("- a");
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).fields.attributes).toHaveLength(1);
   });
 });
 

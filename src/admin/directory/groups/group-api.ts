@@ -1,5 +1,6 @@
 import { api, unwrap, unwrapEmpty } from "../../../api/client.ts";
 import type { components } from "../../../api/schema.d.ts";
+import { allPages } from "../../../elements/async/all-pages.ts";
 import type { DualSelectOption, DualSelectSource } from "../../../elements/dual-select/ak-dual-select.ts";
 import type { SelectOption } from "../../../elements/form/ak-search-select.ts";
 import type { TableQuery } from "../../../elements/table/table-query.ts";
@@ -30,14 +31,8 @@ export async function loadGroups(query: TableQuery, signal: AbortSignal): Promis
 }
 
 /** Every group (members as pks), page after page; for what the API cannot filter by (parent, role). */
-export async function loadAllGroups(signal: AbortSignal): Promise<Group[]> {
-  const groups: Group[] = [];
-  for (let page = 1; ; page++) {
-    const result = await unwrap(api.GET("/core/groups/", { params: { query: { page, page_size: 1000, include_users: false } }, signal }));
-    groups.push(...result.results);
-    if (page >= result.pagination.total_pages || !result.results.length) return groups;
-  }
-}
+export const loadAllGroups = (signal: AbortSignal): Promise<Group[]> =>
+  allPages((page, page_size) => unwrap(api.GET("/core/groups/", { params: { query: { page, page_size, include_users: false } }, signal })));
 
 export const loadGroup = (uuid: string, signal?: AbortSignal, withMembers = true) =>
   unwrap(api.GET("/core/groups/{group_uuid}/", { params: { path: { group_uuid: uuid }, query: { include_users: withMembers } }, signal }));

@@ -1,5 +1,6 @@
 import { api, unwrap, unwrapEmpty } from "../../../api/client.ts";
 import type { components } from "../../../api/schema.d.ts";
+import { allPages } from "../../../elements/async/all-pages.ts";
 import type { DualSelectOption, DualSelectSource } from "../../../elements/dual-select/ak-dual-select.ts";
 import type { TableQuery } from "../../../elements/table/table-query.ts";
 import type { TablePage } from "../../../elements/table/table-types.ts";
@@ -38,12 +39,8 @@ export const permissionSource: DualSelectSource = async ({ search, page, pageSiz
 
 /** Every global permission the role has. */
 export async function loadRolePermissions(role: string, signal: AbortSignal): Promise<DualSelectOption[]> {
-  const options: DualSelectOption[] = [];
-  for (let page = 1; ; page++) {
-    const result = await unwrap(api.GET("/rbac/permissions/", { params: { query: { role, page, page_size: 1000 } }, signal }));
-    options.push(...result.results.map(permissionOption));
-    if (page >= result.pagination.total_pages || !result.results.length) return options;
-  }
+  const permissions = await allPages((page, page_size) => unwrap(api.GET("/rbac/permissions/", { params: { query: { role, page, page_size } }, signal })));
+  return permissions.map(permissionOption);
 }
 
 /** Gives the role what was added and takes away what was removed. */

@@ -5,6 +5,7 @@ import { adminBase } from "../../routes.ts";
 import type { User, UserType } from "./user-api.ts";
 
 export const userHref = (user: Pick<User, "pk">) => absolutePath(`/core/users/${user.pk}`, adminBase);
+export const usersHref = () => absolutePath("/core/users", adminBase);
 
 export function userTypeLabel(type: UserType | undefined): string {
   switch (type) {
