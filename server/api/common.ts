@@ -1,7 +1,9 @@
 import { z, type RouteConfig } from "@hono/zod-openapi";
-import { asc, desc, type AnyColumn, type SQL } from "drizzle-orm";
+import { asc, count, desc, type AnyColumn, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context.ts";
+import type { Db } from "../db/client.ts";
 import { isSuperuser } from "../directory/users.ts";
 
 export const ValidationError = z
@@ -118,12 +120,30 @@ export function pagination(count: number, { page, pageSize }: { page: number; pa
 /** Escapes LIKE's wildcards, so a search for "100%" or "a_b" matches those characters. */
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-/** Turns authentik's `ordering` parameter (`field` or `-field`) into an ORDER BY, ignoring unknown fields. */
-export function orderingFrom(spec: string | undefined, columns: Record<string, AnyColumn>, fallback: AnyColumn): SQL[] {
+/**
+ * Turns authentik's `ordering` parameter (`field` or `-field`) into an ORDER BY, ignoring unknown fields;
+ * the `fallback` columns order what it leaves tied, or everything when it names no known field.
+ */
+export function orderingFrom(spec: string | undefined, columns: Record<string, AnyColumn>, ...fallback: AnyColumn[]): SQL[] {
   const field = spec?.replace(/^-/, "");
   const column = field && Object.hasOwn(columns, field) ? columns[field] : undefined;
-  if (!column) return [asc(fallback)];
-  return [spec!.startsWith("-") ? desc(column) : asc(column), asc(fallback)];
+  const tiebreak = fallback.map((col) => asc(col));
+  if (!column) return tiebreak;
+  return [spec!.startsWith("-") ? desc(column) : asc(column), ...tiebreak];
+}
+
+/** One page of the rows of `table` that match `where`, with authentik's `pagination` object for all of them. */
+export async function selectPage<T extends PgTable>(db: Db, table: T, where: SQL | undefined, orderBy: SQL[], request: PageRequest) {
+  const window = pageWindow(request);
+  const [{ total }] = await db.select({ total: count() }).from(table as PgTable).where(where);
+  const rows = await db
+    .select()
+    .from(table as PgTable)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(window.pageSize)
+    .offset(window.offset);
+  return { rows: rows as T["$inferSelect"][], pagination: pagination(total, window) };
 }
 
 const notAuthenticated = (c: Context) =>

@@ -1,16 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
-import { testDatabase } from "../support/database.ts";
-import { adminPassword } from "../support/constants.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 import type { Database } from "../../server/db/client.ts";
 
 let database: Database;
 let admin: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   return () => database.close();
 });
 

@@ -4,16 +4,13 @@ import { bootstrap } from "../../server/db/bootstrap.ts";
 import type { Database } from "../../server/db/client.ts";
 import { flows, stages } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
-import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 let database: Database;
 let admin: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   return () => database.close();
 });
 

@@ -3,9 +3,8 @@ import { hashPassword } from "../../server/auth/passwords.ts";
 import type { Database } from "../../server/db/client.ts";
 import { users } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
-import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { enrolRecoveryCodes, enrolTotp } from "../support/authenticators.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 let database: Database;
 let admin: TestClient;
@@ -13,9 +12,7 @@ let alice: TestClient;
 let alicePk: number;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   const [row] = await database.db.insert(users).values({ username: "alice", name: "Alice", password: await hashPassword("alice-pass") }).returning();
   alicePk = row.pk;
   alice = new TestClient(database);

@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.ts";
 import { applications, flowStageBindings, flows, stages, userConsents } from "../../server/db/schema.ts";
-import { TestClient } from "../support/client.ts";
+import type { TestClient } from "../support/client.ts";
 import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
-import { FlowTraffic } from "../support/flow-traffic.ts";
+import type { FlowTraffic } from "../support/flow-traffic.ts";
+import { recordedVisitor } from "../support/fresh.ts";
 
 const login = "default-authentication-flow";
 const launchUrl = "https://wiki.example.com/";
@@ -15,9 +15,7 @@ let traffic: FlowTraffic;
 let client: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  traffic = new FlowTraffic();
-  client = new TestClient(database, traffic);
+  ({ database, traffic, client } = await recordedVisitor());
   await database.db.insert(applications).values({ name: "Wiki", slug: "wiki", metaLaunchUrl: launchUrl });
   return () => database.close();
 });

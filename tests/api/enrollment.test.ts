@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.ts";
 import { emailOutbox, flowTokens, users } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
-import { testDatabase } from "../support/database.ts";
-import { FlowTraffic } from "../support/flow-traffic.ts";
+import type { FlowTraffic } from "../support/flow-traffic.ts";
 import { flowLinkIn, lastMailTo } from "../support/flows.ts";
+import { recordedVisitor } from "../support/fresh.ts";
 
 const slug = "default-enrollment-flow";
 const password = "Enrolled-passw0rd";
@@ -15,9 +15,7 @@ let traffic: FlowTraffic;
 let client: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  traffic = new FlowTraffic();
-  client = new TestClient(database, traffic);
+  ({ database, traffic, client } = await recordedVisitor());
   await client.request("/");
   return () => database.close();
 });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
-import { testDatabase } from "../support/database.ts";
-import { adminPassword } from "../support/constants.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 import type { Database } from "../../server/db/client.ts";
 import { users } from "../../server/db/schema.ts";
 import { hashPassword } from "../../server/auth/passwords.ts";
@@ -10,9 +9,7 @@ let database: Database;
 let admin: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   return () => database.close();
 });
 

@@ -4,19 +4,17 @@ import type { Database } from "../../server/db/client.ts";
 import { flowStageBindings, flows } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
 import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { createGroup, createUser } from "../support/directory.ts";
 import { FlowTraffic } from "../support/flow-traffic.ts";
 import { createFlow } from "../support/flows.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 let database: Database;
 let admin: TestClient;
 let traffic: FlowTraffic;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   traffic = new FlowTraffic();
   return () => database.close();
 });

@@ -3,18 +3,16 @@ import type { Database } from "../../server/db/client.ts";
 import { applications } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
 import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
-import { FlowTraffic } from "../support/flow-traffic.ts";
+import type { FlowTraffic } from "../support/flow-traffic.ts";
 import { createFlow, createPrompts } from "../support/flows.ts";
+import { recordedVisitor } from "../support/fresh.ts";
 
 let database: Database;
 let traffic: FlowTraffic;
 let client: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  traffic = new FlowTraffic();
-  client = new TestClient(database, traffic);
+  ({ database, traffic, client } = await recordedVisitor());
   await client.request("/");
   return () => database.close();
 });

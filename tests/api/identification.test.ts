@@ -3,19 +3,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.ts";
 import { brands, flows, stages } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
-import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { createUser } from "../support/directory.ts";
 import { FlowTraffic } from "../support/flow-traffic.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 let database: Database;
 let admin: TestClient;
 let traffic: FlowTraffic;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   await createUser(admin, { username: "Frank", email: "Frank@Example.com", attributes: { upn: "frank@corp.example" } }, "frank-pass");
   traffic = new FlowTraffic();
   return () => database.close();

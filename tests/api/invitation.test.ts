@@ -3,10 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.ts";
 import { invitations, users } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
-import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { FlowTraffic } from "../support/flow-traffic.ts";
 import { createFlow, createPrompts } from "../support/flows.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 const slug = "invited-enrollment";
 
@@ -16,10 +15,8 @@ let admin: TestClient;
 let flowPk: string;
 
 beforeEach(async () => {
-  database = await testDatabase();
   traffic = new FlowTraffic();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   const fields = await createPrompts(database.db, [
     { fieldKey: "username", label: "Username", type: "username", required: true },
     { fieldKey: "email", label: "Email", type: "email", required: true },

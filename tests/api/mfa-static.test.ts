@@ -3,16 +3,14 @@ import type { Database } from "../../server/db/client.ts";
 import { staticTokens } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
 import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { enrolRecoveryCodes, signInUntilMfa, validate } from "../support/authenticators.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 let database: Database;
 let client: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  client = new TestClient(database);
-  await client.signIn("akadmin", adminPassword);
+  ({ database, admin: client } = await signedInAdmin());
   return () => database.close();
 });
 

@@ -4,17 +4,15 @@ import type { Database } from "../../server/db/client.ts";
 import { flowStageBindings, flows, stages } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
 import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { authenticatorApp, codeAt, enrolRecoveryCodes, enrolTotp, signInUntilMfa, validate } from "../support/authenticators.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 import { SoftAuthenticator } from "../support/soft-authenticator.ts";
 
 let database: Database;
 let admin: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   return () => database.close();
 });
 

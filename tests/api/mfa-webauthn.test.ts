@@ -2,17 +2,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.ts";
 import { TestClient } from "../support/client.ts";
 import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { signInUntilMfa, validate } from "../support/authenticators.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 import { SoftAuthenticator } from "../support/soft-authenticator.ts";
 
 let database: Database;
 let client: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  client = new TestClient(database);
-  await client.signIn("akadmin", adminPassword);
+  ({ database, admin: client } = await signedInAdmin());
   return () => database.close();
 });
 

@@ -1,19 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.ts";
 import { TestClient } from "../support/client.ts";
-import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { createGroup, createUser } from "../support/directory.ts";
 import { createFlow } from "../support/flows.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 let database: Database;
 let admin: TestClient;
 let flowPk: string;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   flowPk = await createFlow(database.db, "bindable", [{ kind: "identification", config: { user_fields: ["username"] } }]);
   return () => database.close();
 });

@@ -4,9 +4,9 @@ import type { Database } from "../../server/db/client.ts";
 import { emailOutbox, sessions, users } from "../../server/db/schema.ts";
 import { hashPassword } from "../../server/auth/passwords.ts";
 import { TestClient } from "../support/client.ts";
-import { testDatabase } from "../support/database.ts";
-import { FlowTraffic } from "../support/flow-traffic.ts";
+import type { FlowTraffic } from "../support/flow-traffic.ts";
 import { flowLinkIn, lastMailTo } from "../support/flows.ts";
+import { recordedVisitor } from "../support/fresh.ts";
 
 const slug = "default-recovery-flow";
 const oldPassword = "Old-passw0rd-1";
@@ -17,9 +17,7 @@ let traffic: FlowTraffic;
 let client: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  traffic = new FlowTraffic();
-  client = new TestClient(database, traffic);
+  ({ database, traffic, client } = await recordedVisitor());
   await database.db.insert(users).values({ username: "alan", name: "Alan Turing", email: "alan@example.com", password: await hashPassword(oldPassword) });
   await client.request("/");
   return () => database.close();

@@ -1,17 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.ts";
 import { TestClient } from "../support/client.ts";
-import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { createGroup, createUser } from "../support/directory.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 let database: Database;
 let admin: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   return () => database.close();
 });
 

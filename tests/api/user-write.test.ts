@@ -3,20 +3,18 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.ts";
 import { bootstrap } from "../../server/db/bootstrap.ts";
 import { flowStageBindings, flows, groupMembers, groups, prompts, stages, users } from "../../server/db/schema.ts";
-import { TestClient } from "../support/client.ts";
+import type { TestClient } from "../support/client.ts";
 import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
-import { FlowTraffic } from "../support/flow-traffic.ts";
+import type { FlowTraffic } from "../support/flow-traffic.ts";
 import { createFlow, createPrompts } from "../support/flows.ts";
+import { recordedVisitor } from "../support/fresh.ts";
 
 let database: Database;
 let traffic: FlowTraffic;
 let client: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  traffic = new FlowTraffic();
-  client = new TestClient(database, traffic);
+  ({ database, traffic, client } = await recordedVisitor());
   await client.request("/");
   return () => database.close();
 });

@@ -3,17 +3,14 @@ import { onAdminChange, type AdminChange } from "../../server/audit/changes.ts";
 import type { Database } from "../../server/db/client.ts";
 import { brands } from "../../server/db/schema.ts";
 import { TestClient } from "../support/client.ts";
-import { adminPassword } from "../support/constants.ts";
-import { testDatabase } from "../support/database.ts";
 import { createGroup, createUser } from "../support/directory.ts";
+import { signedInAdmin } from "../support/fresh.ts";
 
 let database: Database;
 let admin: TestClient;
 
 beforeEach(async () => {
-  database = await testDatabase();
-  admin = new TestClient(database);
-  await admin.signIn("akadmin", adminPassword);
+  ({ database, admin } = await signedInAdmin());
   return () => database.close();
 });
 

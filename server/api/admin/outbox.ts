@@ -1,8 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { count, desc, ilike, or } from "drizzle-orm";
+import { desc, ilike, or } from "drizzle-orm";
 import type { AppEnv } from "../../context.ts";
 import { emailOutbox } from "../../db/schema.ts";
-import { pageQuery, pageWindow, paginated, pagination, requireSuperuser, responses } from "../common.ts";
+import { pageQuery, paginated, requireSuperuser, responses, selectPage } from "../common.ts";
 
 const OutboxMessage = z
   .object({
@@ -33,16 +33,8 @@ export function registerOutbox(api: OpenAPIHono<AppEnv>) {
     const { db } = c.get("deps");
     const query = c.req.valid("query");
     const where = query.search ? or(ilike(emailOutbox.to, `%${query.search}%`), ilike(emailOutbox.subject, `%${query.search}%`)) : undefined;
-    const window = pageWindow(query);
-    const [{ total }] = await db.select({ total: count() }).from(emailOutbox).where(where);
-    const rows = await db
-      .select()
-      .from(emailOutbox)
-      .where(where)
-      .orderBy(desc(emailOutbox.created), desc(emailOutbox.pk))
-      .limit(window.pageSize)
-      .offset(window.offset);
-    const results = rows.map((row) => ({ ...row, created: row.created.toISOString() }));
-    return c.json({ pagination: pagination(total, window), results }, 200);
+    const page = await selectPage(db, emailOutbox, where, [desc(emailOutbox.created), desc(emailOutbox.pk)], query);
+    const results = page.rows.map((row) => ({ ...row, created: row.created.toISOString() }));
+    return c.json({ pagination: page.pagination, results }, 200);
   });
 }

@@ -1,5 +1,5 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, count, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
+import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
@@ -9,19 +9,8 @@ import type { WebAuthnDeviceRow } from "../../authenticators/webauthn.ts";
 import { applyChange } from "../../audit/changes.ts";
 import type { AdminModel } from "../../audit/changes.ts";
 import { serializeGroupMember } from "../core/group-models.ts";
-import {
-  noContentResponses,
-  notFound,
-  objectResponses,
-  orderingFrom,
-  pageQuery,
-  pageWindow,
-  paginated,
-  pagination,
-  requireSuperuser,
-  requireUser,
-  responses,
-} from "../common.ts";
+import { notFound, orderingFrom, pageQuery, requireSuperuser, requireUser, selectPage } from "../common.ts";
+import { viewSetRoutes } from "../viewset-routes.ts";
 import {
   StaticDevice,
   StaticDeviceRequests,
@@ -96,18 +85,19 @@ async function serializeRows(db: Db, kind: DeviceKind, rows: DeviceRow[]) {
  * signed-in user's own devices and `/authenticators/admin/<kind>/` for superusers, over everyone's.
  */
 function registerDeviceKind(api: OpenAPIHono<AppEnv>, kind: DeviceKind, admin: boolean) {
-  const { table, deviceClass } = kind;
+  const { table, deviceClass, requests } = kind;
   const { verbose } = deviceModels[deviceClass];
-  const base = admin ? `/authenticators/admin/${deviceClass}/` : `/authenticators/${deviceClass}/`;
-  const operation = (action: string) => `authenticators_${admin ? "admin_" : ""}${deviceClass}_${action}`;
   const label = deviceClass === "totp" ? "totp" : deviceClass === "static" ? "static" : "WebAuthn";
-  const description = `Viewset for ${label} authenticator devices${admin ? " (for admins)" : ""}`;
-  const middleware = admin ? requireSuperuser : requireUser;
-  const params = z.object({
-    id: z.coerce.number().int().openapi({ type: "integer", description: `A unique integer value identifying this ${verbose}.` }),
+  const routes = viewSetRoutes({
+    tag: "authenticators",
+    description: `Viewset for ${label} authenticator devices${admin ? " (for admins)" : ""}`,
+    middleware: admin ? requireSuperuser : requireUser,
+    path: admin ? `/authenticators/admin/${deviceClass}/` : `/authenticators/${deviceClass}/`,
+    params: z.object({
+      id: z.coerce.number().int().openapi({ type: "integer", description: `A unique integer value identifying this ${verbose}.` }),
+    }),
+    Model: kind.model,
   });
-  const { requests } = kind;
-  const common = { tags: ["authenticators"], description, middleware };
   const owned = (c: Context<AppEnv>): SQL | undefined => (admin ? undefined : eq(table.user, c.get("session").user!.pk));
 
   const find = async (c: Context<AppEnv>, pk: number) => {
@@ -116,46 +106,24 @@ function registerDeviceKind(api: OpenAPIHono<AppEnv>, kind: DeviceKind, admin: b
   };
   const missing = (c: Context<AppEnv>) => notFound(c, verbose);
 
-  api.openapi(
-    createRoute({
-      ...common,
-      method: "get",
-      path: base,
-      operationId: operation("list"),
-      request: { query: z.object({ name: z.string().optional(), ...pageQuery }) },
-      responses: responses(paginated(kind.model, kind.listName)),
-    }),
-    async (c) => {
-      const { db } = c.get("deps");
-      const query = c.req.valid("query");
-      const where = and(
-        owned(c),
-        query.name === undefined ? undefined : eq(table.name, query.name),
-        query.search ? ilike(table.name, `%${query.search}%`) : undefined,
-      );
-      const window = pageWindow(query);
-      const [{ total }] = await db.select({ total: count() }).from(table).where(where);
-      const rows = await db
-        .select()
-        .from(table)
-        .where(where)
-        .orderBy(...orderingFrom(query.ordering, { name: table.name, pk: table.pk }, table.pk))
-        .limit(window.pageSize)
-        .offset(window.offset);
-      return c.json({ pagination: pagination(total, window), results: await serializeRows(db, kind, rows) } as never, 200);
-    },
-  );
+  api.openapi(routes.list(z.object({ name: z.string().optional(), ...pageQuery }), kind.listName), async (c) => {
+    const { db } = c.get("deps");
+    const query = c.req.valid("query");
+    const where = and(
+      owned(c),
+      query.name === undefined ? undefined : eq(table.name, query.name),
+      query.search ? ilike(table.name, `%${query.search}%`) : undefined,
+    );
+    const page = await selectPage(db, table, where, orderingFrom(query.ordering, { name: table.name, pk: table.pk }, table.pk), query);
+    return c.json({ pagination: page.pagination, results: await serializeRows(db, kind, page.rows) } as never, 200);
+  });
 
-  const itemPath = `${base}{id}/`;
-  api.openapi(
-    createRoute({ ...common, method: "get", path: itemPath, operationId: operation("retrieve"), request: { params }, responses: objectResponses(kind.model) }),
-    async (c) => {
-      const row = await find(c, c.req.valid("param").id);
-      if (!row) return missing(c);
-      const [body] = await serializeRows(c.get("deps").db, kind, [row]);
-      return c.json(body as never, 200);
-    },
-  );
+  api.openapi(routes.retrieve(), async (c) => {
+    const row = await find(c, c.req.valid("param").id);
+    if (!row) return missing(c);
+    const [body] = await serializeRows(c.get("deps").db, kind, [row]);
+    return c.json(body as never, 200);
+  });
 
   const rename = async (c: Context<AppEnv>, pk: number, name: string | undefined) => {
     const row = await find(c, pk);
@@ -170,35 +138,22 @@ function registerDeviceKind(api: OpenAPIHono<AppEnv>, kind: DeviceKind, admin: b
     const [body] = await serializeRows(c.get("deps").db, kind, [updated]);
     return c.json(body as never, 200);
   };
-  for (const [method, schema, action] of [
-    ["put", requests.put, "update"],
-    ["patch", requests.patch, "partial_update"],
+  for (const [method, schema] of [
+    ["put", requests.put],
+    ["patch", requests.patch],
   ] as const) {
-    api.openapi(
-      createRoute({
-        ...common,
-        method,
-        path: itemPath,
-        operationId: operation(action),
-        request: { params, body: { content: { "application/json": { schema } }, required: method === "put" } },
-        responses: objectResponses(kind.model),
-      }),
-      async (c) => rename(c, c.req.valid("param").id, (c.req.valid("json") as { name?: string }).name),
-    );
+    api.openapi(routes.update(method, schema), async (c) => rename(c, c.req.valid("param").id, (c.req.valid("json") as { name?: string }).name));
   }
 
-  api.openapi(
-    createRoute({ ...common, method: "delete", path: itemPath, operationId: operation("destroy"), request: { params }, responses: noContentResponses() }),
-    async (c) => {
-      const row = await find(c, c.req.valid("param").id);
-      if (!row) return missing(c);
-      await applyChange(c, "model_deleted", deviceModel(kind), async (tx) => {
-        await tx.delete(table).where(eq(table.pk, row.pk));
-        return row;
-      });
-      return c.body(null, 204);
-    },
-  );
+  api.openapi(routes.destroy(), async (c) => {
+    const row = await find(c, c.req.valid("param").id);
+    if (!row) return missing(c);
+    await applyChange(c, "model_deleted", deviceModel(kind), async (tx) => {
+      await tx.delete(table).where(eq(table.pk, row.pk));
+      return row;
+    });
+    return c.body(null, 204);
+  });
 }
 
 export function registerDeviceKinds(api: OpenAPIHono<AppEnv>) {

@@ -1,18 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { AppEnv } from "../../context.ts";
 import { applications } from "../../db/schema.ts";
-import {
-  createdResponses,
-  orderingFrom,
-  pageQuery,
-  pageWindow,
-  paginated,
-  pagination,
-  requireSuperuser,
-  requireUser,
-  responses,
-} from "../common.ts";
+import { createdResponses, orderingFrom, pageQuery, paginated, requireSuperuser, requireUser, responses, selectPage } from "../common.ts";
 
 export const PolicyEngineMode = z.enum(["all", "any"]).openapi("PolicyEngineMode");
 
@@ -109,17 +99,9 @@ export function registerApplications(api: OpenAPIHono<AppEnv>) {
     }
     if (query.slug) filters.push(eq(applications.slug, query.slug));
     if (query.name) filters.push(eq(applications.name, query.name));
-    const where = and(...filters);
-    const window = pageWindow(query);
-    const [{ total }] = await db.select({ total: count() }).from(applications).where(where);
-    const rows = await db
-      .select()
-      .from(applications)
-      .where(where)
-      .orderBy(...orderingFrom(query.ordering, orderable, applications.name), asc(applications.pk))
-      .limit(window.pageSize)
-      .offset(window.offset);
-    return c.json({ pagination: pagination(total, window), results: rows.map(serializeApplication) }, 200);
+    const ordering = orderingFrom(query.ordering, orderable, applications.name, applications.pk);
+    const page = await selectPage(db, applications, and(...filters), ordering, query);
+    return c.json({ pagination: page.pagination, results: page.rows.map(serializeApplication) }, 200);
   });
 
   api.openapi(createApplicationRoute, async (c) => {

@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, count, eq, gt, ilike, isNotNull, or, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
@@ -7,19 +7,8 @@ import { sessionModel } from "../../audit/admin-models.ts";
 import { parseUserAgent } from "../../auth/user-agent.ts";
 import { sessions, users } from "../../db/schema.ts";
 import { isSuperuser } from "../../directory/users.ts";
-import {
-  escapeLike,
-  noContentResponses,
-  notFound,
-  objectResponses,
-  orderingFrom,
-  pageQuery,
-  pageWindow,
-  paginated,
-  pagination,
-  requireUser,
-  responses,
-} from "../common.ts";
+import { escapeLike, notFound, orderingFrom, pageQuery, pageWindow, pagination, requireUser } from "../common.ts";
+import { uuidLookup, viewSetRoutes } from "../viewset-routes.ts";
 
 const AuthenticatedSession = z
   .object({
@@ -50,42 +39,20 @@ const AuthenticatedSession = z
   })
   .openapi("AuthenticatedSession", { description: "AuthenticatedSession Serializer" });
 
-const sessionUuidParam = z.object({ uuid: z.uuid().openapi({ description: "A UUID string identifying this Authenticated Session." }) });
-
-const operation = { tags: ["core"], description: "AuthenticatedSession Viewset", middleware: [requireUser] };
-
-const listRoute = createRoute({
-  ...operation,
-  method: "get",
+const routes = viewSetRoutes({
+  tag: "core",
+  description: "AuthenticatedSession Viewset",
+  middleware: requireUser,
   path: "/core/authenticated_sessions/",
-  operationId: "core_authenticated_sessions_list",
-  request: {
-    query: z.object({
-      ...pageQuery,
-      last_ip: z.string().optional(),
-      last_user_agent: z.string().optional(),
-      user__username: z.string().optional(),
-    }),
-  },
-  responses: responses(paginated(AuthenticatedSession, "PaginatedAuthenticatedSessionList")),
+  params: uuidLookup("uuid", "Authenticated Session"),
+  Model: AuthenticatedSession,
 });
 
-const retrieveRoute = createRoute({
-  ...operation,
-  method: "get",
-  path: "/core/authenticated_sessions/{uuid}/",
-  operationId: "core_authenticated_sessions_retrieve",
-  request: { params: sessionUuidParam },
-  responses: objectResponses(AuthenticatedSession),
-});
-
-const deleteRoute = createRoute({
-  ...operation,
-  method: "delete",
-  path: "/core/authenticated_sessions/{uuid}/",
-  operationId: "core_authenticated_sessions_destroy",
-  request: { params: sessionUuidParam },
-  responses: noContentResponses(),
+const listQuery = z.object({
+  ...pageQuery,
+  last_ip: z.string().optional(),
+  last_user_agent: z.string().optional(),
+  user__username: z.string().optional(),
 });
 
 const orderable = { last_used: sessions.lastUsed, expires: sessions.expires, last_ip: sessions.lastIp, user__username: users.username };
@@ -126,7 +93,7 @@ async function findSession(c: Context<AppEnv>, uuid: string): Promise<SessionRow
 const sessionNotFound = (c: Context) => notFound(c, "Authenticated Session");
 
 export function registerAuthenticatedSessions(api: OpenAPIHono<AppEnv>) {
-  api.openapi(listRoute, async (c) => {
+  api.openapi(routes.list(listQuery, "PaginatedAuthenticatedSessionList"), async (c) => {
     const { db } = c.get("deps");
     const query = c.req.valid("query");
     const filters: (SQL | undefined)[] = [await visibleSessions(c)];
@@ -151,13 +118,13 @@ export function registerAuthenticatedSessions(api: OpenAPIHono<AppEnv>) {
     return c.json({ pagination: pagination(total, window), results: rows.map((r) => serializeSession(c, r.session)) }, 200);
   });
 
-  api.openapi(retrieveRoute, async (c) => {
+  api.openapi(routes.retrieve(), async (c) => {
     const row = await findSession(c, c.req.valid("param").uuid);
     return row ? c.json(serializeSession(c, row), 200) : sessionNotFound(c);
   });
 
   /** Revoking a session signs its browser out at its next request. */
-  api.openapi(deleteRoute, async (c) => {
+  api.openapi(routes.destroy(), async (c) => {
     const row = await findSession(c, c.req.valid("param").uuid);
     if (!row) return sessionNotFound(c);
     await applyChange(c, "model_deleted", sessionModel, async (tx) => {

@@ -2,17 +2,13 @@ import { z } from "@hono/zod-openapi";
 import type { GroupDetails } from "../../directory/groups.ts";
 import type { GroupRow, UserRow } from "../../directory/users.ts";
 import { Role, serializeRole } from "../rbac/role-models.ts";
-import { userUid } from "./user-models.ts";
+import { groupFields, serializeGroupFields, serializeUserFields, userFields, userUid } from "./user-models.ts";
 
 const attributes = z.record(z.string(), z.unknown());
 
 export const GroupMember = z
   .object({
-    pk: z.number().int().openapi({ readOnly: true }),
-    username: z.string().max(150),
-    name: z.string(),
-    is_active: z.boolean().optional(),
-    last_login: z.iso.datetime({ offset: true }).nullable().optional(),
+    ...userFields,
     email: z.string().optional().openapi({ format: "email" }),
     attributes: attributes.optional(),
     uid: z.string().openapi({ readOnly: true }),
@@ -21,12 +17,7 @@ export const GroupMember = z
 
 export const Group = z
   .object({
-    pk: z.uuid().openapi({ readOnly: true }),
-    num_pk: z.number().int().openapi({ readOnly: true }),
-    name: z.string(),
-    is_superuser: z.boolean().optional(),
-    parent: z.uuid().nullable().optional(),
-    parent_name: z.string().nullable().openapi({ readOnly: true }),
+    ...groupFields,
     users: z.array(z.number().int()).optional(),
     users_obj: z.array(GroupMember).nullable().openapi({ readOnly: true }),
     attributes: attributes.optional(),
@@ -60,11 +51,7 @@ export const UserAccountRequest = z
 
 export function serializeGroupMember(user: UserRow): z.infer<typeof GroupMember> {
   return {
-    pk: user.pk,
-    username: user.username,
-    name: user.name,
-    is_active: user.isActive,
-    last_login: user.lastLogin?.toISOString() ?? null,
+    ...serializeUserFields(user),
     email: user.email,
     attributes: user.attributes,
     uid: userUid(user),
@@ -74,12 +61,7 @@ export function serializeGroupMember(user: UserRow): z.infer<typeof GroupMember>
 /** `details.members` is undefined when members were not asked for (`include_users=false`). */
 export function serializeGroup(group: GroupRow, details: GroupDetails): z.infer<typeof Group> {
   return {
-    pk: group.pk,
-    num_pk: group.numPk,
-    name: group.name,
-    is_superuser: group.isSuperuser,
-    parent: group.parent,
-    parent_name: details.parentName,
+    ...serializeGroupFields({ ...group, parentName: details.parentName }),
     users: details.memberPks,
     users_obj: details.members?.map(serializeGroupMember) ?? null,
     attributes: group.attributes,

@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
@@ -9,69 +9,23 @@ import { groupInputErrors, insertGroup, updateGroup } from "../../directory/grou
 import { ensureActorKeepsSuperuser } from "../../directory/lockout.ts";
 import { addMember, removeMember } from "../../directory/memberships.ts";
 import type { GroupRow } from "../../directory/users.ts";
-import { createdResponses, jsonBody, noContentResponses, objectResponses, requireSuperuser } from "../common.ts";
+import { jsonBody, noContentResponses, requireSuperuser } from "../common.ts";
 import { hasErrors } from "../validation.ts";
+import { viewSetRoutes } from "../viewset-routes.ts";
 import { Group, GroupRequest, PatchedGroupRequest, UserAccountRequest, type GroupInput } from "./group-models.ts";
 import { findGroup, groupNotFound, groupUuidParam, serializeGroups } from "./groups.ts";
 import { findUser, userNotFound } from "./users.ts";
 
-const operation = { tags: ["core"], description: "Group Viewset", middleware: [requireSuperuser] };
-
-const createGroupRoute = createRoute({
-  ...operation,
-  method: "post",
+const routes = viewSetRoutes({
+  tag: "core",
+  description: "Group Viewset",
+  middleware: requireSuperuser,
   path: "/core/groups/",
-  operationId: "core_groups_create",
-  request: jsonBody(GroupRequest),
-  responses: createdResponses(Group),
+  params: groupUuidParam,
+  Model: Group,
 });
-
-const updateGroupRoute = createRoute({
-  ...operation,
-  method: "put",
-  path: "/core/groups/{group_uuid}/",
-  operationId: "core_groups_update",
-  request: { params: groupUuidParam, ...jsonBody(GroupRequest) },
-  responses: objectResponses(Group),
-});
-
-const patchGroupRoute = createRoute({
-  ...operation,
-  method: "patch",
-  path: "/core/groups/{group_uuid}/",
-  operationId: "core_groups_partial_update",
-  request: { params: groupUuidParam, ...jsonBody(PatchedGroupRequest) },
-  responses: objectResponses(Group),
-});
-
-const deleteGroupRoute = createRoute({
-  ...operation,
-  method: "delete",
-  path: "/core/groups/{group_uuid}/",
-  operationId: "core_groups_destroy",
-  request: { params: groupUuidParam },
-  responses: noContentResponses(),
-});
-
-const addUserRoute = createRoute({
-  ...operation,
-  method: "post",
-  path: "/core/groups/{group_uuid}/add_user/",
-  operationId: "core_groups_add_user_create",
-  description: "Add user to group",
-  request: { params: groupUuidParam, ...jsonBody(UserAccountRequest) },
-  responses: noContentResponses("User added"),
-});
-
-const removeUserRoute = createRoute({
-  ...operation,
-  method: "post",
-  path: "/core/groups/{group_uuid}/remove_user/",
-  operationId: "core_groups_remove_user_create",
-  description: "Remove user from group",
-  request: { params: groupUuidParam, ...jsonBody(UserAccountRequest) },
-  responses: noContentResponses("User removed"),
-});
+const addUserRoute = routes.action("add_user", "Add user to group", jsonBody(UserAccountRequest), noContentResponses("User added"));
+const removeUserRoute = routes.action("remove_user", "Remove user from group", jsonBody(UserAccountRequest), noContentResponses("User removed"));
 
 const actorOf = (c: Context<AppEnv>) => c.get("session").user?.pk;
 
@@ -103,7 +57,7 @@ async function changeMembership(c: Context<AppEnv>, groupPk: string, userPk: num
 }
 
 export function registerGroupWrites(api: OpenAPIHono<AppEnv>) {
-  api.openapi(createGroupRoute, async (c) => {
+  api.openapi(routes.create(GroupRequest), async (c) => {
     const { db } = c.get("deps");
     const input = c.req.valid("json");
     const errors = await groupInputErrors(db, input, undefined);
@@ -113,17 +67,17 @@ export function registerGroupWrites(api: OpenAPIHono<AppEnv>) {
     return c.json(result, 201);
   });
 
-  api.openapi(updateGroupRoute, async (c) => {
+  api.openapi(routes.update("put", GroupRequest), async (c) => {
     const group = await findGroup(c.get("deps").db, c.req.valid("param").group_uuid);
     return group ? changeGroup(c, group, c.req.valid("json")) : groupNotFound(c);
   });
 
-  api.openapi(patchGroupRoute, async (c) => {
+  api.openapi(routes.update("patch", PatchedGroupRequest, { bodyRequired: true }), async (c) => {
     const group = await findGroup(c.get("deps").db, c.req.valid("param").group_uuid);
     return group ? changeGroup(c, group, c.req.valid("json")) : groupNotFound(c);
   });
 
-  api.openapi(deleteGroupRoute, async (c) => {
+  api.openapi(routes.destroy(), async (c) => {
     const group = await findGroup(c.get("deps").db, c.req.valid("param").group_uuid);
     if (!group) return groupNotFound(c);
     await applyChange(c, "model_deleted", groupModel, async (tx) => {

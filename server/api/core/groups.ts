@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, count, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
@@ -12,21 +12,19 @@ import {
   objectResponses,
   orderingFrom,
   pageQuery,
-  pageWindow,
   paginated,
-  pagination,
   queryBoolean,
   queryList,
   requireSuperuser,
   responses,
+  selectPage,
 } from "../common.ts";
+import { uuidLookup } from "../viewset-routes.ts";
 import { Group, serializeGroup } from "./group-models.ts";
 
 const orderable = { name: groups.name, is_superuser: groups.isSuperuser, num_pk: groups.numPk };
 
-export const groupUuidParam = z.object({
-  group_uuid: z.uuid().openapi({ description: "A UUID string identifying this Group." }),
-});
+export const groupUuidParam = uuidLookup("group_uuid", "Group");
 
 const includeUsers = { include_users: queryBoolean() };
 
@@ -94,18 +92,9 @@ export function registerGroups(api: OpenAPIHono<AppEnv>) {
         .where(inArray(users.username, [query.members_by_username].flat()));
       filters.push(inArray(groups.pk, memberships));
     }
-    const where = and(...filters);
-    const window = pageWindow(query);
-    const [{ total }] = await db.select({ total: count() }).from(groups).where(where);
-    const rows = await db
-      .select()
-      .from(groups)
-      .where(where)
-      .orderBy(...orderingFrom(query.ordering, orderable, groups.name), asc(groups.pk))
-      .limit(window.pageSize)
-      .offset(window.offset);
-    const results = await serializeGroups(db, rows, query.include_users !== "false");
-    return c.json({ pagination: pagination(total, window), results }, 200);
+    const page = await selectPage(db, groups, and(...filters), orderingFrom(query.ordering, orderable, groups.name, groups.pk), query);
+    const results = await serializeGroups(db, page.rows, query.include_users !== "false");
+    return c.json({ pagination: page.pagination, results }, 200);
   });
 
   api.openapi(retrieveRoute, async (c) => {

@@ -6,25 +6,32 @@ export const UserTypeEnum = z.enum(["internal", "external", "service_account", "
 
 const attributes = z.record(z.string(), z.unknown());
 
+/** The fields a group shows everywhere: in full (Group) and among a user's groups (UserGroup). */
+export const groupFields = {
+  pk: z.uuid().openapi({ readOnly: true }),
+  num_pk: z.number().int().openapi({ readOnly: true }),
+  name: z.string(),
+  is_superuser: z.boolean().optional(),
+  parent: z.uuid().nullable().optional(),
+  parent_name: z.string().nullable().openapi({ readOnly: true }),
+};
+
 export const UserGroup = z
-  .object({
-    pk: z.uuid().openapi({ readOnly: true }),
-    num_pk: z.number().int().openapi({ readOnly: true }),
-    name: z.string(),
-    is_superuser: z.boolean().optional(),
-    parent: z.uuid().nullable().optional(),
-    parent_name: z.string().nullable().openapi({ readOnly: true }),
-    attributes: attributes.optional(),
-  })
+  .object({ ...groupFields, attributes: attributes.optional() })
   .openapi("UserGroup", { description: "Simplified Group Serializer for user's groups" });
+
+/** The fields a user shows everywhere: in full (User) and among a group's members (GroupMember). */
+export const userFields = {
+  pk: z.number().int().openapi({ readOnly: true }),
+  username: z.string().max(150),
+  name: z.string(),
+  is_active: z.boolean().optional(),
+  last_login: z.iso.datetime({ offset: true }).nullable().optional(),
+};
 
 export const User = z
   .object({
-    pk: z.number().int().openapi({ readOnly: true }),
-    username: z.string().max(150),
-    name: z.string(),
-    is_active: z.boolean().optional(),
-    last_login: z.iso.datetime({ offset: true }).nullable().optional(),
+    ...userFields,
     is_superuser: z.boolean().openapi({ readOnly: true }),
     groups: z.array(z.uuid()).optional(),
     groups_obj: z.array(UserGroup).nullable().openapi({ readOnly: true }),
@@ -97,26 +104,31 @@ export const userUid = (user: UserRow) => user.uuid.replaceAll("-", "");
 const isSuperuserVia = (groups: UserGroupRow[]) => groups.some((g) => g.isSuperuser);
 const avatarOf = (user: UserRow) => initialsAvatar(user.name, user.username);
 
+export const serializeGroupFields = (group: UserGroupRow) => ({
+  pk: group.pk,
+  num_pk: group.numPk,
+  name: group.name,
+  is_superuser: group.isSuperuser,
+  parent: group.parent,
+  parent_name: group.parentName,
+});
+
 export function serializeUserGroup(group: UserGroupRow): z.infer<typeof UserGroup> {
-  return {
-    pk: group.pk,
-    num_pk: group.numPk,
-    name: group.name,
-    is_superuser: group.isSuperuser,
-    parent: group.parent,
-    parent_name: group.parentName,
-    attributes: group.attributes,
-  };
+  return { ...serializeGroupFields(group), attributes: group.attributes };
 }
+
+export const serializeUserFields = (user: UserRow) => ({
+  pk: user.pk,
+  username: user.username,
+  name: user.name,
+  is_active: user.isActive,
+  last_login: user.lastLogin?.toISOString() ?? null,
+});
 
 /** `withGroupObjects: false` answers authentik's `include_groups=false`: group pks only. */
 export function serializeUser(user: UserRow, groups: UserGroupRow[], withGroupObjects = true): z.infer<typeof User> {
   return {
-    pk: user.pk,
-    username: user.username,
-    name: user.name,
-    is_active: user.isActive,
-    last_login: user.lastLogin?.toISOString() ?? null,
+    ...serializeUserFields(user),
     is_superuser: isSuperuserVia(groups),
     groups: groups.map((g) => g.pk),
     groups_obj: withGroupObjects ? groups.map(serializeUserGroup) : null,

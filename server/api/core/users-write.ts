@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
@@ -12,68 +12,27 @@ import { FlowNonApplicable } from "../../flows/planner.ts";
 import { insertUser, updateUser, userInputErrors } from "../../directory/user-writes.ts";
 import { ensureActorKeepsSuperuser } from "../../directory/lockout.ts";
 import type { UserRow } from "../../directory/users.ts";
-import { createdResponses, jsonBody, noContentResponses, objectResponses, requireSuperuser } from "../common.ts";
+import { jsonBody, noContentResponses, objectResponses, requireSuperuser } from "../common.ts";
 import { hasErrors } from "../validation.ts";
+import { viewSetRoutes } from "../viewset-routes.ts";
 import { Link, PatchedUserRequest, User, UserPasswordSetRequest, UserRequest, type UserInput } from "./user-models.ts";
 import { findUser, userIdParam, userNotFound, userWithGroups } from "./users.ts";
 
-const operation = { tags: ["core"], description: "User Viewset", middleware: [requireSuperuser] };
-
-const createUserRoute = createRoute({
-  ...operation,
-  method: "post",
+const routes = viewSetRoutes({
+  tag: "core",
+  description: "User Viewset",
+  middleware: requireSuperuser,
   path: "/core/users/",
-  operationId: "core_users_create",
-  request: jsonBody(UserRequest),
-  responses: createdResponses(User),
+  params: userIdParam,
+  Model: User,
 });
-
-const updateUserRoute = createRoute({
-  ...operation,
-  method: "put",
-  path: "/core/users/{id}/",
-  operationId: "core_users_update",
-  request: { params: userIdParam, ...jsonBody(UserRequest) },
-  responses: objectResponses(User),
-});
-
-const patchUserRoute = createRoute({
-  ...operation,
-  method: "patch",
-  path: "/core/users/{id}/",
-  operationId: "core_users_partial_update",
-  request: { params: userIdParam, ...jsonBody(PatchedUserRequest) },
-  responses: objectResponses(User),
-});
-
-const deleteUserRoute = createRoute({
-  ...operation,
-  method: "delete",
-  path: "/core/users/{id}/",
-  operationId: "core_users_destroy",
-  request: { params: userIdParam },
-  responses: noContentResponses(),
-});
-
-const setPasswordRoute = createRoute({
-  ...operation,
-  method: "post",
-  path: "/core/users/{id}/set_password/",
-  operationId: "core_users_set_password_create",
-  description: "Set password for user",
-  request: { params: userIdParam, ...jsonBody(UserPasswordSetRequest) },
-  responses: noContentResponses("Successfully changed password"),
-});
-
-const recoveryRoute = createRoute({
-  ...operation,
-  method: "post",
-  path: "/core/users/{id}/recovery/",
-  operationId: "core_users_recovery_create",
-  description: "Create a temporary link that a user can use to recover their accounts",
-  request: { params: userIdParam },
-  responses: objectResponses(Link),
-});
+const setPasswordRoute = routes.action(
+  "set_password",
+  "Set password for user",
+  jsonBody(UserPasswordSetRequest),
+  noContentResponses("Successfully changed password"),
+);
+const recoveryRoute = routes.action("recovery", "Create a temporary link that a user can use to recover their accounts", {}, objectResponses(Link));
 
 async function changeUser(c: Context<AppEnv>, user: UserRow, input: UserInput) {
   const { db } = c.get("deps");
@@ -89,7 +48,7 @@ async function changeUser(c: Context<AppEnv>, user: UserRow, input: UserInput) {
 }
 
 export function registerUserWrites(api: OpenAPIHono<AppEnv>) {
-  api.openapi(createUserRoute, async (c) => {
+  api.openapi(routes.create(UserRequest), async (c) => {
     const { db } = c.get("deps");
     const input = c.req.valid("json");
     const errors = await userInputErrors(db, input, undefined, undefined);
@@ -98,17 +57,17 @@ export function registerUserWrites(api: OpenAPIHono<AppEnv>) {
     return c.json(await userWithGroups(db, user), 201);
   });
 
-  api.openapi(updateUserRoute, async (c) => {
+  api.openapi(routes.update("put", UserRequest), async (c) => {
     const user = await findUser(c.get("deps").db, c.req.valid("param").id);
     return user ? changeUser(c, user, c.req.valid("json")) : userNotFound(c);
   });
 
-  api.openapi(patchUserRoute, async (c) => {
+  api.openapi(routes.update("patch", PatchedUserRequest, { bodyRequired: true }), async (c) => {
     const user = await findUser(c.get("deps").db, c.req.valid("param").id);
     return user ? changeUser(c, user, c.req.valid("json")) : userNotFound(c);
   });
 
-  api.openapi(deleteUserRoute, async (c) => {
+  api.openapi(routes.destroy(), async (c) => {
     const user = await findUser(c.get("deps").db, c.req.valid("param").id);
     if (!user) return userNotFound(c);
     if (user.pk === c.get("session").user?.pk) return c.json({ non_field_errors: ["You cannot delete your own account."] }, 400);

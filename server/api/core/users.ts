@@ -1,11 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { asc, count, eq, ilike } from "drizzle-orm";
+import { eq, ilike } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { users } from "../../db/schema.ts";
 import { groupsOfUsers, type UserRow } from "../../directory/users.ts";
-import { escapeLike, notFound, objectResponses, orderingFrom, pageWindow, paginated, pagination, requireSuperuser, requireUser, responses } from "../common.ts";
+import { escapeLike, notFound, objectResponses, orderingFrom, paginated, requireSuperuser, requireUser, responses, selectPage } from "../common.ts";
 import { userListFilter, userListQuery } from "./user-filters.ts";
 import { SessionUser, User, UserPath, serializeUser, serializeUserSelf } from "./user-models.ts";
 
@@ -90,23 +90,14 @@ export function registerUsers(api: OpenAPIHono<AppEnv>) {
   api.openapi(listRoute, async (c) => {
     const { db } = c.get("deps");
     const query = c.req.valid("query");
-    const where = userListFilter(db, query);
-    const window = pageWindow(query);
-    const [{ total }] = await db.select({ total: count() }).from(users).where(where);
-    const rows = await db
-      .select()
-      .from(users)
-      .where(where)
-      .orderBy(...orderingFrom(query.ordering, orderable, users.username), asc(users.pk))
-      .limit(window.pageSize)
-      .offset(window.offset);
+    const page = await selectPage(db, users, userListFilter(db, query), orderingFrom(query.ordering, orderable, users.username, users.pk), query);
     const groups = await groupsOfUsers(
       db,
-      rows.map((u) => u.pk),
+      page.rows.map((u) => u.pk),
     );
     const withGroupObjects = query.include_groups !== "false";
-    const results = rows.map((u) => serializeUser(u, groups.get(u.pk) ?? [], withGroupObjects));
-    return c.json({ pagination: pagination(total, window), results }, 200);
+    const results = page.rows.map((u) => serializeUser(u, groups.get(u.pk) ?? [], withGroupObjects));
+    return c.json({ pagination: page.pagination, results }, 200);
   });
 
   api.openapi(pathsRoute, async (c) => {

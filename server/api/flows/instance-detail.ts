@@ -5,31 +5,8 @@ import type { AppEnv } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { flowStageBindings, flows } from "../../db/schema.ts";
 import { GenericError, ValidationError, requireSuperuser, responses } from "../common.ts";
-import { PolicyEngineMode } from "../core/applications.ts";
-import {
-  AuthenticationEnum,
-  DeniedActionEnum,
-  Flow,
-  FlowDesignationEnum,
-  FlowLayoutEnum,
-  serializeFlow,
-  type FlowRow,
-} from "./flow-models.ts";
-
-const PatchedFlowRequest = z
-  .object({
-    name: z.string().min(1),
-    slug: z.string().min(1).max(50).regex(/^[-a-zA-Z0-9_]+$/),
-    title: z.string().min(1),
-    designation: FlowDesignationEnum,
-    policy_engine_mode: PolicyEngineMode,
-    compatibility_mode: z.boolean(),
-    layout: FlowLayoutEnum,
-    denied_action: DeniedActionEnum,
-    authentication: AuthenticationEnum,
-  })
-  .partial()
-  .openapi("PatchedFlowRequest", { description: "Flow Serializer" });
+import { Flow, serializeFlow, type FlowRow } from "./flow-models.ts";
+import { PatchedFlowRequest, flowColumns } from "./flow-requests.ts";
 
 const FilePathRequest = z
   .object({ url: z.string().min(1) })
@@ -118,17 +95,7 @@ export function registerFlowInstanceDetail(api: OpenAPIHono<AppEnv>) {
     }
     const [updated] = await db
       .update(flows)
-      .set({
-        name: body.name,
-        slug: body.slug,
-        title: body.title,
-        designation: body.designation,
-        policyEngineMode: body.policy_engine_mode,
-        compatibilityMode: body.compatibility_mode,
-        layout: body.layout,
-        deniedAction: body.denied_action,
-        authentication: body.authentication,
-      })
+      .set(flowColumns(body))
       .where(eq(flows.pk, flow.pk))
       .returning();
     return respondWithFlow(c, updated);

@@ -1,10 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { AppEnv } from "../../context.ts";
 import { flowStageBindings, flows } from "../../db/schema.ts";
-import { createdResponses, orderingFrom, pageQuery, pageWindow, paginated, pagination, requireSuperuser, responses } from "../common.ts";
-import { PolicyEngineMode } from "../core/applications.ts";
-import { AuthenticationEnum, DeniedActionEnum, Flow, FlowDesignationEnum, FlowLayoutEnum, serializeFlow } from "./flow-models.ts";
+import { createdResponses, orderingFrom, pageQuery, paginated, requireSuperuser, responses, selectPage } from "../common.ts";
+import { DeniedActionEnum, Flow, FlowDesignationEnum, serializeFlow } from "./flow-models.ts";
+import { FlowRequest, flowColumns } from "./flow-requests.ts";
 
 const orderable = { slug: flows.slug, name: flows.name, title: flows.title, designation: flows.designation };
 
@@ -26,20 +26,6 @@ const listRoute = createRoute({
   },
   responses: responses(paginated(Flow, "PaginatedFlowList")),
 });
-
-const FlowRequest = z
-  .object({
-    name: z.string().min(1),
-    slug: z.string().min(1).max(50).regex(/^[-a-zA-Z0-9_]+$/),
-    title: z.string().min(1),
-    designation: FlowDesignationEnum,
-    policy_engine_mode: PolicyEngineMode.optional(),
-    compatibility_mode: z.boolean().optional(),
-    layout: FlowLayoutEnum.optional(),
-    denied_action: DeniedActionEnum.optional(),
-    authentication: AuthenticationEnum.optional(),
-  })
-  .openapi("FlowRequest", { description: "Flow Serializer" });
 
 const createFlowRoute = createRoute({
   method: "post",
@@ -65,16 +51,7 @@ export function registerFlowInstances(api: OpenAPIHono<AppEnv>) {
     if (query.denied_action) filters.push(eq(flows.deniedAction, query.denied_action));
     if (query.slug) filters.push(eq(flows.slug, query.slug));
     if (query.name) filters.push(eq(flows.name, query.name));
-    const where = and(...filters);
-    const window = pageWindow(query);
-    const [{ total }] = await db.select({ total: count() }).from(flows).where(where);
-    const rows = await db
-      .select()
-      .from(flows)
-      .where(where)
-      .orderBy(...orderingFrom(query.ordering, orderable, flows.slug), asc(flows.pk))
-      .limit(window.pageSize)
-      .offset(window.offset);
+    const { rows, pagination } = await selectPage(db, flows, and(...filters), orderingFrom(query.ordering, orderable, flows.slug, flows.pk), query);
     const bindings = rows.length
       ? await db
           .select({ target: flowStageBindings.target, stage: flowStageBindings.stage })
@@ -93,7 +70,7 @@ export function registerFlowInstances(api: OpenAPIHono<AppEnv>) {
         bindings.filter((b) => b.target === flow.pk).map((b) => b.stage),
       ),
     );
-    return c.json({ pagination: pagination(total, window), results }, 200);
+    return c.json({ pagination, results }, 200);
   });
 
   api.openapi(createFlowRoute, async (c) => {
@@ -103,17 +80,7 @@ export function registerFlowInstances(api: OpenAPIHono<AppEnv>) {
     if (clash) return c.json({ slug: ["Flow with this slug already exists."] }, 400);
     const [flow] = await db
       .insert(flows)
-      .values({
-        name: body.name,
-        slug: body.slug,
-        title: body.title,
-        designation: body.designation,
-        policyEngineMode: body.policy_engine_mode,
-        compatibilityMode: body.compatibility_mode,
-        layout: body.layout,
-        deniedAction: body.denied_action,
-        authentication: body.authentication,
-      })
+      .values({ ...flowColumns(body), name: body.name, slug: body.slug, title: body.title, designation: body.designation })
       .returning();
     return c.json(serializeFlow(flow, []), 201);
   });

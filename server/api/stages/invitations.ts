@@ -1,27 +1,16 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, count, eq, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
-import type { Context } from "hono";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
+import { and, eq, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { AppEnv } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { flowStageBindings, flows, invitations, users } from "../../db/schema.ts";
-import { applyChange, type AdminModel } from "../../audit/changes.ts";
 import { missingReferences } from "../../db/references.ts";
 import type { InvitationRow } from "../../flows/invitation/invitation-use.ts";
-import {
-  createdResponses,
-  noContentResponses,
-  notFound,
-  objectResponses,
-  orderingFrom,
-  pageQuery,
-  pageWindow,
-  paginated,
-  pagination,
-  requireSuperuser,
-  responses,
-} from "../common.ts";
+import { orderingFrom, pageQuery, requireSuperuser } from "../common.ts";
 import { GroupMember, serializeGroupMember } from "../core/group-models.ts";
 import { Flow, serializeFlow } from "../flows/flow-models.ts";
+import type { FieldErrors } from "../validation.ts";
+import { registerViewSet } from "../viewset.ts";
+import { uuidLookup } from "../viewset-routes.ts";
 
 const slug = z.string().max(50).regex(/^[-a-zA-Z0-9_]+$/, { message: "Use only letters, numbers, hyphens and underscores." });
 
@@ -46,12 +35,6 @@ const requestShape = { name: slug.min(1), ...settings };
 const InvitationRequest = z.object(requestShape).openapi("InvitationRequest", { description: "Invitation Serializer" });
 const PatchedInvitationRequest = z.object(requestShape).partial().openapi("PatchedInvitationRequest", { description: "Invitation Serializer" });
 type InvitationInput = z.infer<typeof PatchedInvitationRequest>;
-
-const invitationModel: AdminModel<InvitationRow> = {
-  app: "authentik_stages_invitation",
-  model_name: "invitation",
-  describe: (invitation) => ({ pk: invitation.pk, name: invitation.name }),
-};
 
 /** Invitations with their creator and flow, as the API shows them. */
 async function serializeInvitations(db: Db, rows: InvitationRow[]): Promise<z.infer<typeof Invitation>[]> {
@@ -86,147 +69,64 @@ const columns = (input: InvitationInput) => ({
   flow: input.flow,
 });
 
-async function flowError(db: Db, flow: string | null | undefined) {
+async function flowError(db: Db, flow: string | null | undefined): Promise<FieldErrors> {
   const absent = flow ? await missingReferences(db, flows.pk, [flow]) : undefined;
-  return absent ? { flow: absent } : undefined;
+  return absent ? { flow: absent } : {};
+}
+
+const listQuery = z.object({
+  ...pageQuery,
+  name: z.string().optional(),
+  created_by__username: z.string().optional(),
+  expires: z.iso.datetime({ offset: true }).optional(),
+  flow__slug: z.string().optional(),
+});
+
+/** The list's filters; a creator or flow that does not exist matches nothing. */
+async function listFilter(db: Db, query: z.infer<typeof listQuery>) {
+  const filters: (SQL | undefined)[] = [
+    query.name === undefined ? undefined : eq(invitations.name, query.name),
+    query.expires === undefined ? undefined : lte(invitations.expires, new Date(query.expires)),
+    query.search ? ilike(invitations.name, `%${query.search}%`) : undefined,
+  ];
+  if (query.created_by__username !== undefined) {
+    const [creator] = await db.select({ pk: users.pk }).from(users).where(eq(users.username, query.created_by__username));
+    filters.push(creator ? eq(invitations.createdBy, creator.pk) : sql`false`);
+  }
+  if (query.flow__slug !== undefined) {
+    const [flow] = await db.select({ pk: flows.pk }).from(flows).where(eq(flows.slug, query.flow__slug));
+    filters.push(flow ? eq(invitations.flow, flow.pk) : sql`false`);
+  }
+  return and(...filters);
 }
 
 const orderable = { name: invitations.name, expires: invitations.expires, created: invitations.created };
-const common = { tags: ["stages"], description: "Invitation Viewset", middleware: requireSuperuser };
-const params = z.object({ invite_uuid: z.uuid().openapi({ description: "A UUID string identifying this Invitation." }) });
-const itemPath = "/stages/invitation/invitations/{invite_uuid}/";
-const json = <T extends z.ZodType>(schema: T, required = true) => ({ content: { "application/json": { schema } }, required });
-
-async function findInvitation(c: Context<AppEnv>, pk: string) {
-  const [row] = await c.get("deps").db.select().from(invitations).where(eq(invitations.pk, pk));
-  return row;
-}
 
 /** Invitations to enrollment flows: `/if/flow/<slug>/?itoken=<pk>` lets the holder through an invitation stage. */
 export function registerInvitations(api: OpenAPIHono<AppEnv>) {
-  api.openapi(
-    createRoute({
-      ...common,
-      method: "get",
-      path: "/stages/invitation/invitations/",
-      operationId: "stages_invitation_invitations_list",
-      request: {
-        query: z.object({
-          ...pageQuery,
-          name: z.string().optional(),
-          created_by__username: z.string().optional(),
-          expires: z.iso.datetime({ offset: true }).optional(),
-          flow__slug: z.string().optional(),
-        }),
-      },
-      responses: responses(paginated(Invitation, "PaginatedInvitationList")),
-    }),
-    async (c) => {
-      const { db } = c.get("deps");
-      const query = c.req.valid("query");
-      const filters: (SQL | undefined)[] = [
-        query.name === undefined ? undefined : eq(invitations.name, query.name),
-        query.expires === undefined ? undefined : lte(invitations.expires, new Date(query.expires)),
-        query.search ? ilike(invitations.name, `%${query.search}%`) : undefined,
-      ];
-      if (query.created_by__username !== undefined) {
-        const [creator] = await db.select({ pk: users.pk }).from(users).where(eq(users.username, query.created_by__username));
-        filters.push(creator ? eq(invitations.createdBy, creator.pk) : sql`false`);
-      }
-      if (query.flow__slug !== undefined) {
-        const [flow] = await db.select({ pk: flows.pk }).from(flows).where(eq(flows.slug, query.flow__slug));
-        filters.push(flow ? eq(invitations.flow, flow.pk) : sql`false`);
-      }
-      const where = and(...filters);
-      const window = pageWindow(query);
-      const [{ total }] = await db.select({ total: count() }).from(invitations).where(where);
-      const rows = await db
-        .select()
-        .from(invitations)
-        .where(where)
-        .orderBy(...orderingFrom(query.ordering, orderable, invitations.name))
-        .limit(window.pageSize)
-        .offset(window.offset);
-      return c.json({ pagination: pagination(total, window), results: await serializeInvitations(db, rows) }, 200);
+  registerViewSet(api, {
+    tag: "stages",
+    description: "Invitation Viewset",
+    middleware: requireSuperuser,
+    path: "/stages/invitation/invitations/",
+    params: uuidLookup("invite_uuid", "Invitation"),
+    Model: Invitation,
+    Request: InvitationRequest,
+    PatchedRequest: PatchedInvitationRequest,
+    query: listQuery,
+    listName: "PaginatedInvitationList",
+    table: invitations,
+    modelName: "Invitation",
+    audit: {
+      app: "authentik_stages_invitation",
+      model_name: "invitation",
+      describe: (invitation) => ({ pk: invitation.pk, name: invitation.name }),
     },
-  );
-
-  api.openapi(
-    createRoute({
-      ...common,
-      method: "post",
-      path: "/stages/invitation/invitations/",
-      operationId: "stages_invitation_invitations_create",
-      request: { body: json(InvitationRequest) },
-      responses: createdResponses(Invitation),
-    }),
-    async (c) => {
-      const { db } = c.get("deps");
-      const body = c.req.valid("json");
-      const errors = await flowError(db, body.flow);
-      if (errors) return c.json(errors, 400);
-      const createdBy = c.get("session").user?.pk ?? null;
-      const invitation = await applyChange(c, "model_created", invitationModel, async (tx) => {
-        const [row] = await tx.insert(invitations).values({ ...columns(body), name: body.name, createdBy }).returning();
-        return row;
-      });
-      const [shown] = await serializeInvitations(db, [invitation]);
-      return c.json(shown, 201);
-    },
-  );
-
-  api.openapi(
-    createRoute({ ...common, method: "get", path: itemPath, operationId: "stages_invitation_invitations_retrieve", request: { params }, responses: objectResponses(Invitation) }),
-    async (c) => {
-      const invitation = await findInvitation(c, c.req.valid("param").invite_uuid);
-      if (!invitation) return notFound(c, "Invitation");
-      const [shown] = await serializeInvitations(c.get("deps").db, [invitation]);
-      return c.json(shown, 200);
-    },
-  );
-
-  for (const [method, schema, action] of [
-    ["put", InvitationRequest, "update"],
-    ["patch", PatchedInvitationRequest, "partial_update"],
-  ] as const) {
-    api.openapi(
-      createRoute({
-        ...common,
-        method,
-        path: itemPath,
-        operationId: `stages_invitation_invitations_${action}`,
-        request: { params, body: json(schema, method === "put") },
-        responses: objectResponses(Invitation),
-      }),
-      async (c) => {
-        const { db } = c.get("deps");
-        const invitation = await findInvitation(c, c.req.valid("param").invite_uuid);
-        if (!invitation) return notFound(c, "Invitation");
-        const body = c.req.valid("json") as InvitationInput;
-        const errors = await flowError(db, body.flow);
-        if (errors) return c.json(errors, 400);
-        const values = columns(body);
-        const updated = await applyChange(c, "model_updated", invitationModel, async (tx) => {
-          if (Object.values(values).every((value) => value === undefined)) return invitation;
-          const [row] = await tx.update(invitations).set(values).where(eq(invitations.pk, invitation.pk)).returning();
-          return row;
-        });
-        const [shown] = await serializeInvitations(db, [updated]);
-        return c.json(shown, 200);
-      },
-    );
-  }
-
-  api.openapi(
-    createRoute({ ...common, method: "delete", path: itemPath, operationId: "stages_invitation_invitations_destroy", request: { params }, responses: noContentResponses() }),
-    async (c) => {
-      const invitation = await findInvitation(c, c.req.valid("param").invite_uuid);
-      if (!invitation) return notFound(c, "Invitation");
-      await applyChange(c, "model_deleted", invitationModel, async (tx) => {
-        await tx.delete(invitations).where(eq(invitations.pk, invitation.pk));
-        return invitation;
-      });
-      return c.body(null, 204);
-    },
-  );
+    filter: listFilter,
+    orderBy: (ordering) => orderingFrom(ordering, orderable, invitations.name),
+    serialize: serializeInvitations,
+    check: (db, body) => flowError(db, body.flow),
+    insert: (body, c) => ({ ...columns(body), name: body.name, createdBy: c.get("session").user?.pk ?? null }),
+    update: columns,
+  });
 }
