@@ -20,6 +20,8 @@ export function createApp(options: AppOptions) {
   const { distDir, ...deps } = options;
   const app = new Hono<AppEnv>();
   app.use(securityHeaders);
+  // Before the session: the UI's files need no database work.
+  if (distDir) app.use("/static/dist/*", serveStatic("/static/dist/", distDir));
   app.use(async (c, next) => {
     c.set("deps", deps);
     const session = await loadSession(deps.db, c);
@@ -31,10 +33,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/v3", createApi());
   app.route("/", flowRedirects());
   app.route("/", applicationLaunch());
-  if (distDir) {
-    app.use("/static/dist/*", serveStatic("/static/dist/", distDir));
-    app.route("/", interfaceRoutes((name) => readFile(join(distDir, `${name}.html`), "utf8")));
-  }
+  if (distDir) app.route("/", interfaceRoutes((name) => readFile(join(distDir, `${name}.html`), "utf8")));
   app.onError((err, c) => {
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return c.json({ detail: "Internal server error.", code: "server_error" }, 500);
