@@ -1,4 +1,4 @@
-import { desc, eq, or } from "drizzle-orm";
+import { desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "./db/client.ts";
 import { brands, flows } from "./db/schema.ts";
 
@@ -20,4 +20,11 @@ export async function brandFlowSlug(db: Db, flowPk: string | null): Promise<stri
   if (!flowPk) return undefined;
   const [flow] = await db.select({ slug: flows.slug }).from(flows).where(eq(flows.pk, flowPk));
   return flow?.slug;
+}
+
+/** The slugs of several flows by primary key, in one query; a pk that is null or unknown gives undefined. */
+export async function flowSlugs(db: Db, flowPks: (string | null)[]): Promise<(string | undefined)[]> {
+  const wanted = flowPks.filter((pk): pk is string => pk !== null);
+  const rows = wanted.length ? await db.select({ pk: flows.pk, slug: flows.slug }).from(flows).where(inArray(flows.pk, wanted)) : [];
+  return flowPks.map((pk) => rows.find((row) => row.pk === pk)?.slug);
 }

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../context.ts";
-import { brandFlowSlug, currentBrand } from "../../brands.ts";
+import { currentBrand, flowSlugs } from "../../brands.ts";
 import { responses } from "../common.ts";
 
 const FooterLink = z
@@ -40,11 +40,12 @@ export function registerBrands(api: OpenAPIHono<AppEnv>) {
     const { db } = c.get("deps");
     const brand = await currentBrand(db, c.req.header("host") ?? "");
     if (!brand) return c.json({ detail: "No brand is configured.", code: "not_found" }, 403);
-    const [authentication, invalidation, recovery, userSettings] = await Promise.all(
-      [brand.flowAuthentication, brand.flowInvalidation, brand.flowRecovery, brand.flowUserSettings].map((pk) =>
-        brandFlowSlug(db, pk),
-      ),
-    );
+    const [authentication, invalidation, recovery, userSettings] = await flowSlugs(db, [
+      brand.flowAuthentication,
+      brand.flowInvalidation,
+      brand.flowRecovery,
+      brand.flowUserSettings,
+    ]);
     return c.json(
       {
         matched_domain: brand.domain,
