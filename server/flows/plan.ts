@@ -67,11 +67,6 @@ export function insertStage(plan: FlowPlan, stage: string): void {
   plan.stages.splice(plan.index + 1, 0, { stage });
 }
 
-/** Adds a stage at the end of the plan. */
-export function appendStage(plan: FlowPlan, stage: string): void {
-  plan.stages.push({ stage });
-}
-
 export function snapshot(plan: FlowPlan): PlanSnapshot | undefined {
   const current = plan.stages[plan.index];
   if (!current) return undefined;

@@ -111,8 +111,3 @@ export const navigation: readonly NavSection[] = [
 
 /** Every item, in sidebar order. */
 export const navItems: readonly NavItem[] = navigation.flatMap((section) => section.items);
-
-/** The section an item belongs to. */
-export function sectionOf(item: NavItem): NavSection | undefined {
-  return navigation.find((section) => section.items.includes(item));
-}
