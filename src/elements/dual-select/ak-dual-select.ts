@@ -202,6 +202,18 @@ export class AkDualSelect extends LitElement {
     return key !== undefined && (pane === "selected" || !this.#selectedKeys.has(key));
   }
 
+  /** The keys a pane can mark, in order: a Shift range skips available options already selected. */
+  #markOrder(pane: Pane): string[] {
+    return pane === "available" ? this.#addable(this.#available.options).map((option) => option.key) : this.#order(pane);
+  }
+
+  /** Shift+arrow: marks the range up to `key`, from the anchor or else from the option the move started at. */
+  #extendTo(pane: Pane, key: string, from: string | undefined): void {
+    const marks = this.marks[pane];
+    const anchor = marks.anchor ?? (this.#markable(pane, from) ? from : undefined);
+    this.#mark(pane, mark({ ...marks, anchor }, this.#markOrder(pane), key, { range: true }));
+  }
+
   #mark(pane: Pane, marks: Marks): void {
     this.marks = { ...this.marks, [pane]: marks };
   }
@@ -228,7 +240,7 @@ export class AkDualSelect extends LitElement {
   #onClick(pane: Pane, index: number, event: MouseEvent): void {
     const option = this.#optionAt(pane, index);
     if (!option || (pane === "available" && this.#selectedKeys.has(option.key))) return;
-    this.#mark(pane, mark(this.marks[pane], this.#order(pane), option.key, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
+    this.#mark(pane, mark(this.marks[pane], this.#markOrder(pane), option.key, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
     this.#setActive(pane, index);
   }
 
@@ -251,18 +263,18 @@ export class AkDualSelect extends LitElement {
     event.preventDefault();
     switch (action.kind) {
       case "mark-all":
-        this.#mark(pane, markAll(pane === "available" ? this.#addable(this.#available.options).map((option) => option.key) : order));
+        this.#mark(pane, markAll(this.#markOrder(pane)));
         return;
       case "turn-page":
         this.#turnPage(this.#available.page + action.by);
         return;
       case "go":
         this.#setActive(pane, action.index);
-        if (action.extend && this.#markable(pane, order[action.index])) this.#mark(pane, mark(this.marks[pane], order, order[action.index], { range: true }));
+        if (action.extend && this.#markable(pane, order[action.index])) this.#extendTo(pane, order[action.index], order[active]);
         return;
       case "mark":
         if (active >= 0 && this.#markable(pane, order[active])) {
-          this.#mark(pane, mark(this.marks[pane], order, order[active], { toggle: true, range: action.range }));
+          this.#mark(pane, mark(this.marks[pane], this.#markOrder(pane), order[active], { toggle: true, range: action.range }));
         }
         return;
       case "move":

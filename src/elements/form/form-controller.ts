@@ -117,6 +117,8 @@ export class FormController<T extends object> implements ReactiveController {
   }
 
   async #focusFirstError(): Promise<void> {
+    // Asked for here, so the wait is for the render that shows the errors, not one already done.
+    this.#host.requestUpdate();
     await this.#host.updateComplete;
     const root = this.#host.renderRoot;
     const field = firstErrorField(this.#errors, this.#fields);
