@@ -8,13 +8,14 @@ import { adminPassword } from "../support/constants.ts";
 export class AdminApi {
   private constructor(private readonly api: APIRequestContext) {}
 
-  static async signIn(baseURL: string): Promise<AdminApi> {
+  /** Signs in as akadmin, or as another user who signs in with the password alone (to act as them through the API). */
+  static async signIn(baseURL: string, username = "akadmin", password = adminPassword): Promise<AdminApi> {
     const admin = new AdminApi(await request.newContext({ baseURL }));
     const flow = "/flows/executor/default-authentication-flow/?query=";
     await admin.api.get(`/api/v3${flow}`);
-    await admin.post(flow, { component: "ak-stage-identification", uid_field: "akadmin" });
-    const done = await admin.post(flow, { component: "ak-stage-password", password: adminPassword });
-    expect(done.component, "akadmin signs in with the password alone").toBe("xak-flow-redirect");
+    await admin.post(flow, { component: "ak-stage-identification", uid_field: username });
+    const done = await admin.post(flow, { component: "ak-stage-password", password });
+    expect(done.component, `${username} signs in with the password alone`).toBe("xak-flow-redirect");
     return admin;
   }
 

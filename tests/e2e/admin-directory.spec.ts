@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { adminPassword } from "../support/constants.ts";
 import { AdminApi, unique } from "./admin-api.ts";
+import { setUpAuthenticatorApp } from "./authenticator-app.ts";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures.ts";
 
 const textbox = (scope: Page | Locator, name: string) => scope.getByRole("textbox", { name, exact: true });
@@ -113,13 +114,16 @@ test("roles: create one, give it to a group and give it permissions", async ({ p
 
 for (const theme of ["Light", "Dark"] as const) {
   test(`every directory page has no axe violations in the ${theme.toLowerCase()} theme`, async ({ page, baseURL }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const tag = unique("axe");
     const api = await AdminApi.signIn(baseURL!);
     const role = await api.post("/rbac/roles/", { name: `${tag}-role` });
     const group = await api.post("/core/groups/", { name: `${tag}-group`, roles: [role.pk], attributes: { region: "eu" } });
-    const user = await api.post("/core/users/", { username: `${tag}-user`, name: "Axe User", groups: [group.pk], attributes: { a: 1 } });
+    const password = "Axe-user-passw0rd";
+    const user = await api.createUser(`${tag}-user`, password, { name: "Axe User", groups: [group.pk], attributes: { a: 1 } });
     await api.dispose();
+    // So that the MFA devices tab lists one.
+    await setUpAuthenticatorApp(baseURL!, user.username, password);
 
     await signIn(page, "akadmin", adminPassword);
     await page.goto("/if/admin/overview");
@@ -127,6 +131,7 @@ for (const theme of ["Light", "Dark"] as const) {
     const pages: [string, string][] = [
       ["/if/admin/core/users", "Users"],
       [`/if/admin/core/users?search=${tag}`, "Users"],
+      [`/if/admin/core/users?type=service_account&is_active=false`, "Users"],
       ["/if/admin/core/users/new", "Create user"],
       [`/if/admin/core/users/${user.pk}`, `${tag}-user`],
       [`/if/admin/core/users/${user.pk}?tab=groups`, `${tag}-user`],
@@ -166,6 +171,15 @@ for (const theme of ["Light", "Dark"] as const) {
     await page.goto(`/if/admin/core/users/${user.pk}`);
     await page.getByRole("button", { name: "Set password" }).click();
     await expect(dialogNamed(page, `Set the password of ${tag}-user`).getByLabel("New password", { exact: true })).toBeFocused();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Create recovery link" }).click();
+    await expect(dialogNamed(page, `Recovery link for ${tag}-user`).getByRole("textbox", { name: "Recovery link" })).toBeFocused();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press("Escape");
+    await page.goto(`/if/admin/core/users/${user.pk}?tab=devices`);
+    await page.getByRole("button", { name: "Delete Authenticator app" }).click();
+    await expect(dialogNamed(page, "Delete Authenticator app?").getByRole("button", { name: "Cancel" })).toBeFocused();
     await expectNoAxeViolations(page);
   });
 }

@@ -38,9 +38,13 @@ export class AkUserRecoveryDialog extends LitElement {
 
   async show(): Promise<void> {
     this.copied = false;
-    this.requested++;
+    const requested = ++this.requested;
     await this.updateComplete;
     await this.dialog.show();
+    // The link arrives after the dialog opened: focus moves to it then, ready to copy.
+    await this.#link.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    if (this.dialog.open && requested === this.requested) this.dialog.focusFirst();
   }
 
   render() {
