@@ -1,4 +1,4 @@
-import type { roles, sessions } from "../db/schema.ts";
+import type { applications, flowTokens, flows, roles, sessions, users } from "../db/schema.ts";
 import type { GroupRow, UserRow } from "../directory/users.ts";
 import type { AdminModel } from "./changes.ts";
 
@@ -26,3 +26,24 @@ export const sessionModel: AdminModel<typeof sessions.$inferSelect> = {
   model_name: "authenticatedsession",
   describe: (session) => ({ pk: session.uuid, name: `Session ${session.uuid}` }),
 };
+
+export const flowModel: AdminModel<typeof flows.$inferSelect> = {
+  app: "authentik_flows",
+  model_name: "flow",
+  describe: (flow) => ({ pk: flow.pk, name: flow.name }),
+};
+
+export const applicationModel: AdminModel<typeof applications.$inferSelect> = {
+  app: "authentik_core",
+  model_name: "application",
+  describe: (application) => ({ pk: application.pk, name: application.name }),
+};
+
+/** An admin's recovery link for `user`: the flow token behind it, named by whom it lets in (its key stays secret). */
+export const recoveryTokenModel = (
+  user: Pick<typeof users.$inferSelect, "username">,
+): AdminModel<{ token: typeof flowTokens.$inferSelect }> => ({
+  app: "authentik_flows",
+  model_name: "flowtoken",
+  describe: ({ token }) => ({ pk: token.keyHash, name: `Recovery link for ${user.username}` }),
+});

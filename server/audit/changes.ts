@@ -37,7 +37,7 @@ export function onAdminChange(listener: ChangeListener): () => void {
 export async function applyChange<Row>(
   c: Context<AppEnv>,
   action: ChangeAction,
-  model: AdminModel<Row>,
+  model: AdminModel<NoInfer<Row>>,
   write: (tx: Db) => Promise<Row>,
 ): Promise<Row> {
   const user = c.get("session").user;

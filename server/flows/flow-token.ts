@@ -18,18 +18,27 @@ declare module "./plan.ts" {
 
 const hash = (key: string) => createHash("sha256").update(key).digest("hex");
 
-/** Saves the plan as it is now, resumable once with the returned key until it expires. */
-export async function createFlowToken(db: Db, flow: FlowRow, plan: FlowPlan, user: number | null, lifetimeMs: number): Promise<string> {
+/** Saves the plan as it is now, resumable once with the returned key until it expires; the token row holds only the key's hash. */
+export async function createFlowToken(
+  db: Db,
+  flow: FlowRow,
+  plan: FlowPlan,
+  user: number | null,
+  lifetimeMs: number,
+): Promise<{ key: string; token: typeof flowTokens.$inferSelect }> {
   const key = randomBytes(32).toString("base64url");
   await db.delete(flowTokens).where(lt(flowTokens.expires, new Date()));
-  await db.insert(flowTokens).values({
-    keyHash: hash(key),
-    flow: flow.pk,
-    user,
-    plan: structuredClone(plan) as unknown as Record<string, unknown>,
-    expires: new Date(Date.now() + lifetimeMs),
-  });
-  return key;
+  const [token] = await db
+    .insert(flowTokens)
+    .values({
+      keyHash: hash(key),
+      flow: flow.pk,
+      user,
+      plan: structuredClone(plan) as unknown as Record<string, unknown>,
+      expires: new Date(Date.now() + lifetimeMs),
+    })
+    .returning();
+  return { key, token };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, eq, ilike, or, type SQL } from "drizzle-orm";
+import { applicationModel } from "../../audit/admin-models.ts";
+import { applyChange } from "../../audit/changes.ts";
 import type { AppEnv } from "../../context.ts";
 import { applications } from "../../db/schema.ts";
 import { createdResponses, orderingFrom, pageQuery, paginated, requireSuperuser, requireUser, responses, selectPage } from "../common.ts";
@@ -109,19 +111,22 @@ export function registerApplications(api: OpenAPIHono<AppEnv>) {
     const body = c.req.valid("json");
     const [clash] = await db.select({ pk: applications.pk }).from(applications).where(eq(applications.slug, body.slug));
     if (clash) return c.json({ slug: ["Application with this slug already exists."] }, 400);
-    const [app] = await db
-      .insert(applications)
-      .values({
-        name: body.name,
-        slug: body.slug,
-        group: body.group,
-        metaLaunchUrl: body.meta_launch_url,
-        metaDescription: body.meta_description,
-        metaPublisher: body.meta_publisher,
-        openInNewTab: body.open_in_new_tab,
-        policyEngineMode: body.policy_engine_mode,
-      })
-      .returning();
+    const app = await applyChange(c, "model_created", applicationModel, async (tx) => {
+      const [inserted] = await tx
+        .insert(applications)
+        .values({
+          name: body.name,
+          slug: body.slug,
+          group: body.group,
+          metaLaunchUrl: body.meta_launch_url,
+          metaDescription: body.meta_description,
+          metaPublisher: body.meta_publisher,
+          openInNewTab: body.open_in_new_tab,
+          policyEngineMode: body.policy_engine_mode,
+        })
+        .returning();
+      return inserted;
+    });
     return c.json(serializeApplication(app), 201);
   });
 }

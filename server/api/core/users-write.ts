@@ -3,11 +3,11 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
 import { applyChange } from "../../audit/changes.ts";
-import { userModel } from "../../audit/admin-models.ts";
+import { recoveryTokenModel, userModel } from "../../audit/admin-models.ts";
 import { hashPassword } from "../../auth/passwords.ts";
 import { currentBrand } from "../../brands.ts";
 import { flows, users } from "../../db/schema.ts";
-import { recoveryLinkPath } from "../../directory/recovery-link.ts";
+import { recoveryLink } from "../../directory/recovery-link.ts";
 import { FlowNonApplicable } from "../../flows/planner.ts";
 import { insertUser, updateUser, userInputErrors } from "../../directory/user-writes.ts";
 import { ensureActorKeepsSuperuser } from "../../directory/lockout.ts";
@@ -98,7 +98,8 @@ export function registerUserWrites(api: OpenAPIHono<AppEnv>) {
     try {
       // The browser's Origin (checked by the CSRF guard) is right behind a TLS-terminating proxy too.
       const origin = c.req.header("origin") ?? new URL(c.req.url).origin;
-      return c.json({ link: origin + (await recoveryLinkPath(db, flow, user)) }, 200);
+      const { path } = await applyChange(c, "model_created", recoveryTokenModel(user), (tx) => recoveryLink(tx, flow, user));
+      return c.json({ link: origin + path }, 200);
     } catch (error) {
       if (!(error instanceof FlowNonApplicable)) throw error;
       return c.json({ non_field_errors: ["Recovery flow not applicable to user."] }, 400);

@@ -1,6 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
+import { flowModel } from "../../audit/admin-models.ts";
+import { applyChange } from "../../audit/changes.ts";
 import type { AppEnv } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { flowStageBindings, flows } from "../../db/schema.ts";
@@ -93,11 +95,13 @@ export function registerFlowInstanceDetail(api: OpenAPIHono<AppEnv>) {
     if (body.slug && body.slug !== flow.slug && (await findFlow(db, body.slug))) {
       return c.json({ slug: ["Flow with this slug already exists."] }, 400);
     }
-    const [updated] = await db
-      .update(flows)
-      .set(flowColumns(body))
-      .where(eq(flows.pk, flow.pk))
-      .returning();
+    const values = Object.fromEntries(Object.entries(flowColumns(body)).filter(([, value]) => value !== undefined));
+    const updated = await applyChange(c, "model_updated", flowModel, async (tx) => {
+      // An empty patch is still reported as an update, but there is nothing to SET.
+      if (!Object.keys(values).length) return flow;
+      const [changed] = await tx.update(flows).set(values).where(eq(flows.pk, flow.pk)).returning();
+      return changed;
+    });
     return respondWithFlow(c, updated);
   });
 
@@ -109,7 +113,10 @@ export function registerFlowInstanceDetail(api: OpenAPIHono<AppEnv>) {
     if (!/^(https:\/\/|\/)/.test(url) || url.startsWith("//")) {
       return c.json({ url: ["Enter an https:// URL or a path on this server."] }, 400);
     }
-    await db.update(flows).set({ background: url }).where(eq(flows.pk, flow.pk));
+    await applyChange(c, "model_updated", flowModel, async (tx) => {
+      const [changed] = await tx.update(flows).set({ background: url }).where(eq(flows.pk, flow.pk)).returning();
+      return changed;
+    });
     return c.body(null, 200);
   });
 }

@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { flowModel } from "../../audit/admin-models.ts";
+import { applyChange } from "../../audit/changes.ts";
 import type { AppEnv } from "../../context.ts";
 import { flowStageBindings, flows } from "../../db/schema.ts";
 import { createdResponses, orderingFrom, pageQuery, paginated, requireSuperuser, responses, selectPage } from "../common.ts";
@@ -78,10 +80,13 @@ export function registerFlowInstances(api: OpenAPIHono<AppEnv>) {
     const body = c.req.valid("json");
     const [clash] = await db.select({ pk: flows.pk }).from(flows).where(eq(flows.slug, body.slug));
     if (clash) return c.json({ slug: ["Flow with this slug already exists."] }, 400);
-    const [flow] = await db
-      .insert(flows)
-      .values({ ...flowColumns(body), name: body.name, slug: body.slug, title: body.title, designation: body.designation })
-      .returning();
+    const flow = await applyChange(c, "model_created", flowModel, async (tx) => {
+      const [inserted] = await tx
+        .insert(flows)
+        .values({ ...flowColumns(body), name: body.name, slug: body.slug, title: body.title, designation: body.designation })
+        .returning();
+      return inserted;
+    });
     return c.json(serializeFlow(flow, []), 201);
   });
 }

@@ -67,7 +67,7 @@ async function sendLink(ctx: StageContext): Promise<boolean> {
   ctx.plan.context.email_sent_at = Date.now();
   if (!user?.email) return true;
   const lifetimeMs = parseTimedelta(config.token_expiry ?? defaultTokenExpiry) ?? 30 * 60_000;
-  const key = await createFlowToken(ctx.db, ctx.flow, ctx.plan, user.pk, lifetimeMs);
+  const { key } = await createFlowToken(ctx.db, ctx.flow, ctx.plan, user.pk, lifetimeMs);
   const template = config.template && isEmailTemplate(config.template) ? config.template : "email/password_reset.html";
   const site = await siteName(ctx);
   const body = renderEmail(template, {
