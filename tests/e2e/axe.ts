@@ -32,14 +32,23 @@ export function scan(page: Page): Promise<AxeFinding[]> {
 
 async function scanNow(page: Page): Promise<AxeFinding[]> {
   const url = page.url();
-  // Frames too: axe looks into same-origin iframes only when it runs inside them.
-  for (const frame of page.frames()) {
-    if (!(await frame.evaluate(() => "axe" in window))) await frame.evaluate(axe.source);
+  // A navigation between injecting axe and running it leaves a document without axe: inject again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Frames too: axe looks into same-origin iframes only when it runs inside them.
+    for (const frame of page.frames()) {
+      if (!(await frame.evaluate(() => "axe" in window))) await frame.evaluate(axe.source);
+    }
+    const results = await page.evaluate(
+      (tags) =>
+        (window as unknown as { axe?: typeof axe }).axe?.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+      axeTags,
+    );
+    if (results) return findingsOf(url, results);
   }
-  const results = await page.evaluate(
-    (tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-    axeTags,
-  );
+  throw new Error(`axe could not be run on ${url}: the page kept navigating away.`);
+}
+
+function findingsOf(url: string, results: axe.AxeResults): AxeFinding[] {
   return results.violations.map((v) => ({
     url,
     id: v.id,
