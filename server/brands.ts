@@ -17,9 +17,8 @@ export async function currentBrand(db: Db, host: string): Promise<BrandRow | und
 
 /** The slug of one of the brand's configured flows, or undefined when none is set. */
 export async function brandFlowSlug(db: Db, flowPk: string | null): Promise<string | undefined> {
-  if (!flowPk) return undefined;
-  const [flow] = await db.select({ slug: flows.slug }).from(flows).where(eq(flows.pk, flowPk));
-  return flow?.slug;
+  const [slug] = await flowSlugs(db, [flowPk]);
+  return slug;
 }
 
 /** The slugs of several flows by primary key, in one query; a pk that is null or unknown gives undefined. */

@@ -12,16 +12,15 @@ const signInUrl = (next: string) => `/flows/-/default/authentication/?next=${enc
  */
 export function interfaceRoutes(readPage: (name: PageName) => Promise<string>) {
   const routes = new Hono<AppEnv>();
-  const page = async (c: Context<AppEnv>, name: PageName, html?: string) =>
-    c.html(withTheme(html ?? (await readPage(name)), getCookie(c, "ak_theme")), 200, { "Cache-Control": "no-cache" });
+  const send = (c: Context<AppEnv>, html: string) => c.html(withTheme(html, getCookie(c, "ak_theme")), 200, { "Cache-Control": "no-cache" });
   const signedIn = (name: PageName) => async (c: Context<AppEnv>) => {
     if (!c.get("session").user) return c.redirect(signInUrl(c.req.path + new URL(c.req.url).search), 302);
-    return page(c, name);
+    return send(c, await readPage(name));
   };
 
   routes.get("/", (c) => c.redirect(c.get("session").user ? "/if/user/" : signInUrl("/if/user/"), 302));
   routes.get("/if/flow/:slug/", async (c) =>
-    page(c, "flow", withFlowPreloads(await readPage("flow"), c.req.param("slug"), new URL(c.req.url).search.slice(1))),
+    send(c, withFlowPreloads(await readPage("flow"), c.req.param("slug"), new URL(c.req.url).search.slice(1))),
   );
   routes.get("/if/user/*", signedIn("user"));
   routes.get("/if/admin/*", signedIn("admin"));

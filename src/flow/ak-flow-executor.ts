@@ -116,7 +116,8 @@ export class FlowExecutor extends LitElement {
       () => undefined, // The flow works without branding; the defaults show.
     );
     void this.#load();
-    // Most flows open with identification: fetching its chunk beside the first challenge saves a round trip.
+    // Most flows open with identification: flow.html preloads its chunks, and running them now, while
+    // the first challenge is on its way, leaves nothing to do when it arrives.
     void loadStage("ak-stage-identification");
     if (new URLSearchParams(this.#query).has("inspector")) void this.#loadInspector();
   }
