@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppEnv } from "../context.ts";
+import { withFlowPageData } from "./flow-page-data.ts";
 
 type PageName = "flow" | "user" | "admin";
 
@@ -12,16 +13,18 @@ const signInUrl = (next: string) => `/flows/-/default/authentication/?next=${enc
  */
 export function interfaceRoutes(readPage: (name: PageName) => Promise<string>) {
   const routes = new Hono<AppEnv>();
-  const send = (c: Context<AppEnv>, html: string) => c.html(withTheme(html, getCookie(c, "ak_theme")), 200, { "Cache-Control": "no-cache" });
+  // No cache may keep a page: the flow page carries the session's challenge, and none has a validator to revalidate by.
+  const send = (c: Context<AppEnv>, html: string) => c.html(withTheme(html, getCookie(c, "ak_theme")), 200, { "Cache-Control": "no-store" });
   const signedIn = (name: PageName) => async (c: Context<AppEnv>) => {
     if (!c.get("session").user) return c.redirect(signInUrl(c.req.path + new URL(c.req.url).search), 302);
     return send(c, await readPage(name));
   };
 
   routes.get("/", (c) => c.redirect(c.get("session").user ? "/if/user/" : signInUrl("/if/user/"), 302));
-  routes.get("/if/flow/:slug/", async (c) =>
-    send(c, withFlowPreloads(await readPage("flow"), c.req.param("slug"), new URL(c.req.url).search.slice(1))),
-  );
+  routes.get("/if/flow/:slug/", async (c) => {
+    const page = await withFlowPageData(c, await readPage("flow"), c.req.param("slug"), new URL(c.req.url).search.slice(1));
+    return send(c, page);
+  });
   routes.get("/if/user/*", signedIn("user"));
   routes.get("/if/admin/*", signedIn("admin"));
   for (const name of ["flow", "user", "admin"]) {
@@ -35,16 +38,4 @@ export function interfaceRoutes(readPage: (name: PageName) => Promise<string>) {
 function withTheme(html: string, theme: string | undefined): string {
   if (theme !== "light" && theme !== "dark") return html;
   return html.replace("<html ", `<html data-theme="${theme}" `);
-}
-
-/**
- * Starts the flow page's first two API requests with the page itself, not after its script has run.
- * The URLs are written exactly as the UI's client writes them (encodeURIComponent, `?query=` the
- * page's query), and `crossorigin="anonymous"` matches fetch's default credentials, so the browser
- * hands these responses to the UI's own requests instead of sending them again.
- */
-function withFlowPreloads(html: string, slug: string, query: string): string {
-  const urls = [`/api/v3/flows/executor/${encodeURIComponent(slug)}/?query=${encodeURIComponent(query)}`, "/api/v3/core/brands/current/"];
-  const links = urls.map((url) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${url}" />`).join("\n    ");
-  return html.replace("</head>", `  ${links}\n  </head>`);
 }

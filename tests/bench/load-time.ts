@@ -24,10 +24,10 @@ export async function coldLoad(browser: Browser, url: string): Promise<Load> {
       if (/\.(js|css)$/.test(path)) assets.push(path);
     });
     await page.addInitScript({ path: stampScript });
+    const usable = page.waitForEvent("console", { predicate: (m) => m.text().startsWith("ak-bench-usable"), timeout: 30_000 });
     await page.goto(url, { waitUntil: "commit" });
-    // A function, not a string: the page's CSP forbids eval.
-    const stamp = await page.waitForFunction(() => (window as { __usableAt?: number }).__usableAt, undefined, { timeout: 30_000 });
-    return { ms: (await stamp.jsonValue()) as number, assets };
+    const [, ms] = (await usable).args();
+    return { ms: (await ms.jsonValue()) as number, assets };
   } finally {
     await context.close();
   }

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
 import { currentBrand, flowSlugs } from "../../brands.ts";
 import { responses } from "../common.ts";
@@ -37,31 +38,35 @@ const route = createRoute({
 
 export function registerBrands(api: OpenAPIHono<AppEnv>) {
   api.openapi(route, async (c) => {
-    const { db } = c.get("deps");
-    const brand = await currentBrand(db, c.req.header("host") ?? "");
+    const brand = await currentBrandBody(c);
     if (!brand) return c.json({ detail: "No brand is configured.", code: "not_found" }, 403);
-    const [authentication, invalidation, recovery, userSettings] = await flowSlugs(db, [
-      brand.flowAuthentication,
-      brand.flowInvalidation,
-      brand.flowRecovery,
-      brand.flowUserSettings,
-    ]);
-    return c.json(
-      {
-        matched_domain: brand.domain,
-        branding_title: brand.brandingTitle,
-        branding_logo: brand.brandingLogo,
-        branding_favicon: brand.brandingFavicon,
-        branding_custom_css: brand.brandingCustomCss,
-        ui_footer_links: [],
-        ui_theme: "automatic" as const,
-        flow_authentication: authentication,
-        flow_invalidation: invalidation,
-        flow_recovery: recovery,
-        flow_user_settings: userSettings,
-        default_locale: brand.defaultLocale,
-      },
-      200,
-    );
+    return c.json(brand, 200);
   });
+}
+
+/** The brand for the request's host, as `/core/brands/current/` answers it; also written into the flow page. */
+export async function currentBrandBody(c: Context<AppEnv>): Promise<z.infer<typeof CurrentBrand> | undefined> {
+  const { db } = c.get("deps");
+  const brand = await currentBrand(db, c.req.header("host") ?? "");
+  if (!brand) return undefined;
+  const [authentication, invalidation, recovery, userSettings] = await flowSlugs(db, [
+    brand.flowAuthentication,
+    brand.flowInvalidation,
+    brand.flowRecovery,
+    brand.flowUserSettings,
+  ]);
+  return {
+    matched_domain: brand.domain,
+    branding_title: brand.brandingTitle,
+    branding_logo: brand.brandingLogo,
+    branding_favicon: brand.brandingFavicon,
+    branding_custom_css: brand.brandingCustomCss,
+    ui_footer_links: [],
+    ui_theme: "automatic",
+    flow_authentication: authentication,
+    flow_invalidation: invalidation,
+    flow_recovery: recovery,
+    flow_user_settings: userSettings,
+    default_locale: brand.defaultLocale,
+  };
 }

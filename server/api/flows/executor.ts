@@ -57,21 +57,31 @@ export function registerExecutor(api: OpenAPIHono<AppEnv>) {
   });
 
   // Registered without request validation: a malformed response is the stage's to report, field by field.
-  api.get("/flows/executor/:flow_slug/", (c) => respond(c, (req) => currentChallenge(req)));
+  api.get("/flows/executor/:flow_slug/", (c) => respond(c, flowCurrentChallenge(c, c.req.param("flow_slug"), c.req.query("query") ?? "")));
   api.post("/flows/executor/:flow_slug/", async (c) => {
     const body = await c.req.json().catch(() => null);
     c.get("deps").observer?.response(body);
-    return respond(c, (req) => solveChallenge(req, body));
+    return respond(c, runFlow(c, c.req.param("flow_slug"), c.req.query("query") ?? "", (req) => solveChallenge(req, body)));
   });
 }
 
-async function respond(c: Context<AppEnv>, run: (request: FlowRequest) => Promise<ChallengeBody>) {
+async function respond(c: Context<AppEnv>, result: Promise<ChallengeBody | FlowNotFound>) {
+  const challenge = await result;
+  if (challenge instanceof FlowNotFound) return c.json({ detail: challenge.message, code: "not_found" }, 404);
+  return c.json(challenge, 200);
+}
+
+/** The challenge the executor's GET answers: also written into the flow page, so its first one needs no request. */
+export const flowCurrentChallenge = (c: Context<AppEnv>, slug: string, query: string) => runFlow(c, slug, query, currentChallenge);
+
+/** Runs one step of the flow for the request's session; a failure becomes a flow-error challenge with a request ID. */
+async function runFlow(c: Context<AppEnv>, slug: string, query: string, run: (request: FlowRequest) => Promise<ChallengeBody>) {
   const { db, observer } = c.get("deps");
   const request: FlowRequest = {
     db,
     session: c.get("session"),
-    slug: c.req.param("flow_slug") ?? "",
-    query: c.req.query("query") ?? "",
+    slug,
+    query,
     // The csrf middleware has refused any Origin naming another host; GET requests often carry none.
     origin: c.req.header("origin") ?? new URL(c.req.url).origin,
   };
@@ -79,7 +89,7 @@ async function respond(c: Context<AppEnv>, run: (request: FlowRequest) => Promis
   try {
     challenge = await run(request);
   } catch (err) {
-    if (err instanceof FlowNotFound) return c.json({ detail: err.message, code: "not_found" }, 404);
+    if (err instanceof FlowNotFound) return err;
     const requestId = randomUUID();
     console.error(`flow ${request.slug} failed (request ${requestId}):`, err);
     challenge = {
@@ -90,5 +100,5 @@ async function respond(c: Context<AppEnv>, run: (request: FlowRequest) => Promis
     };
   }
   observer?.challenge(challenge);
-  return c.json(challenge, 200);
+  return challenge;
 }
