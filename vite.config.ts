@@ -1,6 +1,7 @@
 import type { ClientRequest, IncomingMessage } from "node:http";
 import { defineConfig, type Plugin, type ProxyOptions } from "vite";
 import { firstStagePreload } from "./scripts/first-stage-preload.ts";
+import { inlinePageCss } from "./scripts/inline-page-css.ts";
 
 /** The server every non-UI request goes to in development: a real authentik, or the reference server. */
 const backend = process.env.AUTHENTIK_URL ?? `http://127.0.0.1:${process.env.AK_PORT ?? 9000}`;
@@ -61,13 +62,14 @@ function backendProxy(): Record<string, ProxyOptions> {
  * requests, not the bytes, are what the page waits for.
  */
 const loginChunkGroups = [
-  { name: "lit", test: /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|vite\/preload-helper/ },
+  // With Lit's hydration support, which must run before LitElement is defined.
+  { name: "lit", test: /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-client)\/|vite\/preload-helper/ },
   { name: "stage-common", test: /\/src\/flow\/stages\/(form-field|stage-styles)\.ts$/ },
 ];
 
 export default defineConfig({
   base: "/static/dist/",
-  plugins: [interfaceUrls(), firstStagePreload("flow.html", "src/flow/stages/ak-stage-identification.ts")],
+  plugins: [interfaceUrls(), firstStagePreload("flow.html", "src/flow/stages/ak-stage-identification.ts"), inlinePageCss("flow.html")],
   build: {
     outDir: "dist",
     // dist/.vite/manifest.json: which chunks each page loads, for the bench and the size budgets.

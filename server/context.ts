@@ -13,4 +13,11 @@ export interface Deps {
   observer?: FlowObserver;
 }
 
-export type AppEnv = { Variables: { session: Session; deps: Deps } };
+export type AppEnv = {
+  Variables: {
+    session: Session;
+    deps: Deps;
+    /** CSP hashes (`sha256-…`) of the inline styles a server-rendered page carries. */
+    inlineStyleHashes?: string[];
+  };
+};

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppEnv } from "../context.ts";
-import { withFlowPageData } from "./flow-page-data.ts";
+import { renderFlowPage } from "./flow-page.ts";
 
 type PageName = "flow" | "user" | "admin";
 
@@ -22,7 +22,7 @@ export function interfaceRoutes(readPage: (name: PageName) => Promise<string>) {
 
   routes.get("/", (c) => c.redirect(c.get("session").user ? "/if/user/" : signInUrl("/if/user/"), 302));
   routes.get("/if/flow/:slug/", async (c) => {
-    const page = await withFlowPageData(c, await readPage("flow"), c.req.param("slug"), new URL(c.req.url).search.slice(1));
+    const page = await renderFlowPage(c, await readPage("flow"), c.req.param("slug"), new URL(c.req.url).search.slice(1));
     return send(c, page);
   });
   routes.get("/if/user/*", signedIn("user"));

@@ -1,10 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from "lit";
-import { customElement, state } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
+import { html as staticHtml, unsafeStatic } from "lit/static-html.js";
 import { msg, str } from "@lit/localize";
 import type { components } from "../api/schema.d.ts";
 import { ApiError } from "../api/errors.ts";
 import { brandTitle, documentTitle } from "../common/document-title.ts";
 import { fetchBrand, fetchChallenge, slugFromPath, solveChallenge, type Challenge, type ChallengeResponse } from "./flow-api.ts";
+import { takeFromPage } from "./page-data.ts";
 import { flowLayoutStyles } from "./flow-layout.styles.ts";
 import { isKnownStage, loadStage } from "./stage-registry.ts";
 import { FlowSubmitEvent, type StageElement } from "./stage-element.ts";
@@ -93,32 +95,45 @@ export class FlowExecutor extends LitElement {
     `,
   ];
 
-  readonly #slug = slugFromPath(location.pathname);
-  readonly #query = location.search.replace(/^\?/, "");
-  #stage?: StageElement<unknown>;
   #lastResponse?: ChallengeResponse;
   #redirected = false;
+  /** The server rendered the page: where the user already is in its first stage, focus stays. */
+  #serverRendered = false;
   #focusStage = false;
   /** The flow inspector, loaded only when the page asks for it. */
   #inspector?: FlowInspector;
 
-  @state() private challenge?: Challenge;
-  @state() private brand?: Brand;
+  /** The challenge shown; the server sets the first one when it renders the page (server/http/flow-page-render.ts). */
+  @property({ attribute: false }) challenge?: Challenge;
+  @property({ attribute: false }) brand?: Brand;
   @state() private submitting = false;
   /** Why the current challenge could not be loaded or answered, if it could not. */
   @state() private failure?: string;
 
+  get #slug() {
+    return slugFromPath(location.pathname);
+  }
+
+  get #query() {
+    return location.search.replace(/^\?/, "");
+  }
+
   connectedCallback(): void {
+    // The page's own copies first: the server rendered the page from them, so the first render here
+    // must show the same to take over the server's markup (hydration) instead of replacing it.
+    this.#serverRendered = Boolean(this.shadowRoot);
+    this.brand = takeFromPage("brand");
+    const first = takeFromPage("challenge");
+    if (first) this.#showRendered(first);
     super.connectedCallback();
     this.addEventListener(FlowSubmitEvent.eventName, (e) => void this.#submit((e as FlowSubmitEvent).response));
-    fetchBrand().then(
-      (brand) => (this.brand = brand),
-      () => undefined, // The flow works without branding; the defaults show.
-    );
-    void this.#load();
-    // Most flows open with identification: flow.html preloads its chunks, and running them now, while
-    // the first challenge is on its way, leaves nothing to do when it arrives.
-    void loadStage("ak-stage-identification");
+    if (!this.brand) {
+      fetchBrand().then(
+        (brand) => (this.brand = brand),
+        () => undefined, // The flow works without branding; the defaults show.
+      );
+    }
+    if (!first) void this.#load();
     if (new URLSearchParams(this.#query).has("inspector")) void this.#loadInspector();
   }
 
@@ -158,37 +173,50 @@ export class FlowExecutor extends LitElement {
     else void this.#load();
   }
 
+  /** Shows a challenge once its stage's module is loaded, so the stage on screen until then stays. */
   async #show(challenge: Challenge): Promise<void> {
+    if (isKnownStage(challenge.component)) await loadStage(challenge.component);
+    this.#showRendered(challenge);
+  }
+
+  /** Shows a challenge now; a stage whose module is still loading takes over its markup when it arrives. */
+  #showRendered(challenge: Challenge): void {
+    this.challenge = challenge;
     if (challenge.component === "xak-flow-redirect") {
-      this.challenge = challenge;
       if (!this.#redirected) {
         this.#redirected = true;
         location.assign((challenge as components["schemas"]["RedirectChallenge"]).to);
       }
       return;
     }
-    if (isKnownStage(challenge.component)) {
-      const tag = await loadStage(challenge.component);
-      if (this.#stage?.localName !== tag) this.#stage = document.createElement(tag) as StageElement<unknown>;
-      this.#stage.challenge = challenge;
-    } else {
-      this.#stage = undefined;
-    }
-    this.challenge = challenge;
+    if (isKnownStage(challenge.component)) void loadStage(challenge.component);
     this.#focusStage = true;
     this.#inspector?.refresh();
   }
 
   protected updated(changed: PropertyValues): void {
-    if (this.#stage) this.#stage.submitting = this.submitting;
     if (changed.has("challenge") || changed.has("brand")) this.#updateTitle();
     if (changed.has("challenge")) this.#updateBackground();
     // Once the answer is in: while a response is pending the stage's buttons are disabled and cannot take focus.
-    if (this.#focusStage && this.#stage && !this.submitting) {
+    const stage = this.#stageElement();
+    if (this.#focusStage && stage && !this.submitting) {
       this.#focusStage = false;
-      const stage = this.#stage;
-      void stage.updateComplete.then(() => stage.focusFirstField());
+      void this.#focusFirstField(stage);
     }
+  }
+
+  #stageElement(): StageElement<unknown> | null {
+    const component = this.challenge?.component;
+    return component && isKnownStage(component) ? this.renderRoot.querySelector<StageElement<unknown>>(component) : null;
+  }
+
+  /** Focuses the stage's first field, unless the user is already in the stage the server rendered. */
+  async #focusFirstField(stage: StageElement<unknown>): Promise<void> {
+    const keepFocus = this.#serverRendered;
+    this.#serverRendered = false;
+    await customElements.whenDefined(stage.localName);
+    await stage.updateComplete;
+    if (!(keepFocus && stage.matches(":focus-within"))) stage.focusFirstField();
   }
 
   /** Set through the CSSOM: the CSP refuses style attributes written as markup. */
@@ -237,14 +265,16 @@ export class FlowExecutor extends LitElement {
       const to = (challenge as components["schemas"]["RedirectChallenge"]).to;
       return html`<p class="status" role="status">${msg("Redirecting…")} <a href=${to}>${msg("Continue")}</a></p>`;
     }
-    if (!this.#stage) {
+    if (!isKnownStage(challenge.component)) {
       const component = challenge.component;
       return html`<div class="alert" role="alert">
         <p>${msg(str`This step of the flow ("${component}") cannot be shown by this version of the interface.`)}</p>
         <a href=${challenge.flow_info?.cancel_url ?? "/flows/-/cancel/"}>${msg("Start over")}</a>
       </div>`;
     }
-    return this.#stage;
+    // The registry's own tag names only. One template per tag, so the same stage shown again keeps its element and what was typed in it.
+    const tag = unsafeStatic(challenge.component);
+    return staticHtml`<${tag} .challenge=${challenge} .submitting=${this.submitting}></${tag}>`;
   }
 
   #renderFooter() {

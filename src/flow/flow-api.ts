@@ -1,20 +1,18 @@
 import { api, unwrap } from "../api/client.ts";
 import type { components } from "../api/schema.d.ts";
-import { takeFromPage } from "./page-data.ts";
 
 export type Challenge = components["schemas"]["ChallengeTypes"];
 export type ChallengeResponse = components["schemas"]["FlowChallengeResponseRequest"];
 
 const params = (slug: string, query: string) => ({ path: { flow_slug: slug }, query: { query } });
 
-/** The flow's current challenge: the copy in the page the first time, else the server's. */
-export const fetchChallenge = async (slug: string, query: string): Promise<Challenge> =>
-  takeFromPage("challenge") ?? unwrap(api.GET("/flows/executor/{flow_slug}/", { params: params(slug, query) }));
+export const fetchChallenge = (slug: string, query: string): Promise<Challenge> =>
+  unwrap(api.GET("/flows/executor/{flow_slug}/", { params: params(slug, query) }));
 
 export const solveChallenge = (slug: string, query: string, response: ChallengeResponse): Promise<Challenge> =>
   unwrap(api.POST("/flows/executor/{flow_slug}/", { params: params(slug, query), body: response }));
 
-export const fetchBrand = async () => takeFromPage("brand") ?? unwrap(api.GET("/core/brands/current/"));
+export const fetchBrand = () => unwrap(api.GET("/core/brands/current/"));
 
 /** The flow's slug from the page URL, `/if/flow/<slug>/`. */
 export function slugFromPath(pathname: string): string {

@@ -15,10 +15,11 @@ const read = (): FlowPageData => {
   }
 };
 
-const pageData = read();
+let pageData: FlowPageData | undefined;
 
 /** Hands out the page's copy once: after that (a retry, the next stage) the server is asked. */
 export function takeFromPage<K extends keyof FlowPageData>(key: K): FlowPageData[K] {
+  pageData ??= read();
   const value = pageData[key];
   delete pageData[key];
   return value;

@@ -1,8 +1,16 @@
-import { LitElement } from "lit";
+import { LitElement, type PropertyValues } from "lit";
 import { property } from "lit/decorators.js";
 import type { ChallengeResponse } from "./flow-api.ts";
+import { restoreTypedValues, typedValues } from "./typed-values.ts";
 
 /** Fired by a stage with the response to send to the server. */
+declare global {
+  interface Window {
+    /** Forms submitted before the scripts took over a server-rendered stage (public/early-submit.js). */
+    akEarlySubmissions?: WeakSet<EventTarget>;
+  }
+}
+
 export class FlowSubmitEvent extends Event {
   static readonly eventName = "ak-flow-submit";
   constructor(readonly response: ChallengeResponse) {
@@ -25,6 +33,15 @@ const focusOrder = [
 export class StageElement<C> extends LitElement {
   @property({ attribute: false }) challenge!: C;
   @property({ type: Boolean }) submitting = false;
+
+  protected update(changed: PropertyValues): void {
+    if (this.hasUpdated) return super.update(changed);
+    const typed = typedValues(this.shadowRoot);
+    const submitted = [...(this.shadowRoot?.querySelectorAll("form") ?? [])].find((form) => window.akEarlySubmissions?.has(form));
+    super.update(changed);
+    if (typed.size) restoreTypedValues(this.renderRoot, typed);
+    if (submitted) void this.updateComplete.then(() => submitted.requestSubmit());
+  }
 
   protected submit(response: ChallengeResponse): void {
     if (!this.submitting) this.dispatchEvent(new FlowSubmitEvent(response));

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.ts";
@@ -13,7 +14,7 @@ let distDir: string;
 beforeAll(async () => {
   distDir = await mkdtemp(join(tmpdir(), "ak-pages-"));
   await mkdir(join(distDir, "assets"));
-  await writeFile(join(distDir, "flow.html"), "<!doctype html><html><head><title>t</title></head><body></body></html>");
+  await writeFile(join(distDir, "flow.html"), "<!doctype html><html><head><title>t</title><style>:root{color:red}</style></head><body><ak-flow-executor></ak-flow-executor></body></html>");
   await writeFile(join(distDir, "assets", "flow-abc.js"), "export {};");
 });
 afterAll(() => rm(distDir, { recursive: true, force: true }));
@@ -36,6 +37,22 @@ describe("the flow page", () => {
     expect(data.brand).toEqual(await (await app.request("http://127.0.0.1/api/v3/core/brands/current/")).json());
   });
 
+  it("renders its first stage, focused on load, with every inline style allowed by its hash alone", async () => {
+    const database = await testDatabase();
+    const app = createApp({ db: database.db, secureCookies: false, distDir });
+    const response = await app.request("http://127.0.0.1/if/flow/default-authentication-flow/");
+    const page = await response.text();
+    expect(page).toContain("<title>Welcome to authentik! - authentik</title>");
+    expect(page).toMatch(/<ak-flow-executor[^>]*><template[^>]* shadowrootmode="open">/);
+    expect(page).toMatch(/<ak-stage-identification[^>]*><template[^>]* shadowrootmode="open">/);
+    expect(page).toMatch(/<input[^>]* autofocus[^>]*autocomplete="username"|<input[^>]*autocomplete="username"[^>]* autofocus/);
+    const styleSrc = response.headers.get("content-security-policy")!.split("; ").find((d) => d.startsWith("style-src "))!;
+    const hashes = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`);
+    expect(hashes.length).toBeGreaterThan(1);
+    expect(styleSrc.split(" ").slice(1).sort()).toEqual(["'self'", ...new Set(hashes)].sort());
+    expect(styleSrc).not.toContain("unsafe-inline");
+  });
+
   it("keeps server text from closing its data block", async () => {
     const database = await testDatabase();
     const title = "</script><script>alert(1)</script><!--";
@@ -43,6 +60,7 @@ describe("the flow page", () => {
     const app = createApp({ db: database.db, secureCookies: false, distDir });
     const page = await (await app.request("http://127.0.0.1/if/flow/default-authentication-flow/")).text();
     expect(page).not.toContain("<script>alert");
+    expect(page).not.toContain("</script><script>");
     expect(dataBlock(page).challenge.flow_info.title).toBe(title);
   });
 

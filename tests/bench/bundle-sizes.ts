@@ -60,11 +60,18 @@ export async function bundleSizes(distDir: string): Promise<BundleSizes> {
       ...(await measure({ js: without(own.js, flow.js), css: without(own.css, flow.css) })),
     });
   }
+  const login = files(["flow.html", identificationStage]);
   return {
-    login: await measure(files(["flow.html", identificationStage])),
+    login: await measure({ ...login, js: [...login.js, ...(await classicScripts(distDir, "flow.html"))] }),
     admin: await measure(files(["admin.html"])),
     stages,
   };
+}
+
+/** Scripts the page names outside Vite's module graph (files of public/, e.g. early-submit.js). */
+async function classicScripts(distDir: string, page: string): Promise<string[]> {
+  const html = await readFile(join(distDir, page), "utf8");
+  return [...html.matchAll(/<script (?:async )?src="\/static\/dist\/([^"]+)"/g)].map((m) => m[1]);
 }
 
 /** The manifest keys of `roots` and of every chunk they import statically, at any depth. */

@@ -81,7 +81,7 @@ export class AuthenticatorStaticStage extends StageElement<AuthenticatorStaticCh
 
   render() {
     const c = this.challenge;
-    return html`<form
+    return html`<form method="dialog"
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         if (this.saved) this.submit({ component: "ak-stage-authenticator-static" });

@@ -91,7 +91,7 @@ export class AuthenticatorTotpStage extends StageElement<AuthenticatorTOTPChalle
   render() {
     const c = this.challenge;
     const errors = this.localError ? [{ string: this.localError, code: "invalid" }] : c.response_errors?.code;
-    return html`<form @submit=${(e: SubmitEvent) => this.#submit(e)}>
+    return html`<form method="dialog" @submit=${(e: SubmitEvent) => this.#submit(e)}>
       ${pendingUser(c)}
       <p id="instructions">${msg("Scan this QR code with an authenticator app, then enter the code the app shows.")}</p>
       <figure class="qr">

@@ -104,7 +104,7 @@ export class AuthenticatorValidateStage extends StageElement<AuthenticatorValida
 
   render() {
     const c = this.challenge;
-    return html`<form @submit=${(e: SubmitEvent) => (this.selected ? this.#submitCode(e) : e.preventDefault())}>
+    return html`<form method="dialog" @submit=${(e: SubmitEvent) => (this.selected ? this.#submitCode(e) : e.preventDefault())}>
       ${c.pending_user ? pendingUser(c) : nothing}
       ${c.configuration_stages.length && !c.device_challenges.length
         ? this.#renderSetupChoice()

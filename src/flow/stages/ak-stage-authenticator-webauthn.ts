@@ -34,7 +34,7 @@ export class AuthenticatorWebAuthnStage extends StageElement<AuthenticatorWebAut
   }
 
   render() {
-    return html`<form @submit=${(e: SubmitEvent) => e.preventDefault()}>
+    return html`<form method="dialog" @submit=${(e: SubmitEvent) => e.preventDefault()}>
       ${pendingUser(this.challenge)}
       ${this.#ceremony.render({
         intro: msg("Create a passkey with this device's screen lock or a password manager, or use a security key."),

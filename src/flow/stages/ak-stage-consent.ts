@@ -48,7 +48,7 @@ export class ConsentStage extends StageElement<ConsentChallenge> {
   render() {
     const c = this.challenge;
     const returning = c.additional_permissions.length > 0;
-    return html`<form
+    return html`<form method="dialog"
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         this.submit({ component: "ak-stage-consent", token: c.token });

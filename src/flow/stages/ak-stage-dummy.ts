@@ -13,7 +13,7 @@ export class DummyStage extends StageElement<DummyChallenge> {
   static styles = stageStyles;
 
   render() {
-    return html`<form
+    return html`<form method="dialog"
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         this.submit({ component: "ak-stage-dummy" });

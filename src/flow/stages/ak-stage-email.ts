@@ -44,7 +44,7 @@ export class EmailStage extends StageElement<EmailChallenge> {
   }
 
   render() {
-    return html`<form @submit=${(e: SubmitEvent) => this.#resend(e)}>
+    return html`<form method="dialog" @submit=${(e: SubmitEvent) => this.#resend(e)}>
       <h2>${msg("Check your inbox")}</h2>
       <p>${msg("We sent you an email with a link. Open it to continue — here or on another device.")}</p>
       <p>${msg("It can take a minute to arrive. If it does not, look in your spam folder, or send it again.")}</p>

@@ -32,7 +32,7 @@ export class IdentificationStage extends StageElement<IdentificationChallenge> {
     const fields = c.user_fields ?? [];
     const emailOnly = fields.length === 1 && fields[0] === "email";
     const errors = c.response_errors ?? {};
-    return html`<form
+    return html`<form method="dialog"
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         this.submit({
@@ -52,6 +52,7 @@ export class IdentificationStage extends StageElement<IdentificationChallenge> {
         // With a passwordless flow, browsers may offer the user's passkeys right in this field.
         autocomplete: c.passwordless_url ? "username webauthn" : "username",
         errors: errors.uid_field,
+        autofocus: true,
       })}
       ${c.password_fields
         ? passwordField({

@@ -19,7 +19,7 @@ export class PasswordStage extends StageElement<PasswordChallenge> {
 
   render() {
     const c = this.challenge;
-    return html`<form
+    return html`<form method="dialog"
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         this.submit({ component: "ak-stage-password", password: this.password });

@@ -107,7 +107,7 @@ export class PromptStage extends StageElement<PromptChallenge> {
 
   render() {
     const errors = this.challenge.response_errors ?? {};
-    return html`<form @submit=${(e: SubmitEvent) => this.#submit(e)}>
+    return html`<form method="dialog" @submit=${(e: SubmitEvent) => this.#submit(e)}>
       ${this.challenge.fields.map((field, index) =>
         promptField({
           field,

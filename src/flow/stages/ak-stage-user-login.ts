@@ -38,7 +38,7 @@ export class UserLoginStage extends StageElement<UserLoginChallenge> {
   @state() private rememberMe = false;
 
   render() {
-    return html`<form
+    return html`<form method="dialog"
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         this.submit({ component: "ak-stage-user-login", remember_me: this.rememberMe });

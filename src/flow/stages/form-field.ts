@@ -14,6 +14,8 @@ export interface FieldOptions {
   autocomplete?: string;
   inputmode?: string;
   errors?: ErrorDetail[];
+  /** Focus it when the page loads: the server-rendered page then has a usable field before any script has run. */
+  autofocus?: boolean;
   /** Rendered after the input inside the same row, e.g. a show-password button. */
   after?: unknown;
 }
@@ -34,6 +36,7 @@ export function formField(o: FieldOptions) {
         autocapitalize="none"
         spellcheck="false"
         required
+        ?autofocus=${o.autofocus ?? false}
         .value=${o.value}
         @input=${(e: InputEvent) => o.onInput((e.target as HTMLInputElement).value)}
         aria-invalid=${invalid ? "true" : "false"}
