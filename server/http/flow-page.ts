@@ -6,8 +6,10 @@ import { FlowNotFound, type ChallengeBody } from "../flows/executor.ts";
 import { currentBrandBody } from "../api/core/brands.ts";
 import type { RenderedFlowPage } from "../../src/flow/server-render.ts";
 
-// The UI's own server renderer, loaded when the server starts rather than on the first visitor's request.
-const renderer = import("../../src/flow/server-render.ts");
+let renderer: Promise<typeof import("../../src/flow/server-render.ts")> | undefined;
+
+/** Loads the UI's own server renderer; called when the interfaces are set up, so no visitor waits for it. */
+export const loadFlowPageRenderer = () => (renderer ??= import("../../src/flow/server-render.ts"));
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const cspHash = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
@@ -40,7 +42,7 @@ const renderedPagesKept = 100;
 function render(json: string, challenge: ChallengeBody, brand: Brand): Promise<RenderedFlowPage | undefined> {
   let rendered = renderedPages.get(json);
   if (!rendered) {
-    rendered = renderer.then((r) => r.renderFlowPage(challenge as never, brand));
+    rendered = loadFlowPageRenderer().then((r) => r.renderFlowPage(challenge as never, brand));
     rendered.catch(() => renderedPages.delete(json));
     if (renderedPages.size >= renderedPagesKept) renderedPages.delete(renderedPages.keys().next().value!);
     renderedPages.set(json, rendered);

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppEnv } from "../context.ts";
-import { renderFlowPage } from "./flow-page.ts";
+import { loadFlowPageRenderer, renderFlowPage } from "./flow-page.ts";
 
 type PageName = "flow" | "user" | "admin";
 
@@ -13,6 +13,7 @@ const signInUrl = (next: string) => `/flows/-/default/authentication/?next=${enc
  */
 export function interfaceRoutes(readPage: (name: PageName) => Promise<string>) {
   const routes = new Hono<AppEnv>();
+  void loadFlowPageRenderer();
   // No cache may keep a page: the flow page carries the session's challenge, and none has a validator to revalidate by.
   const send = (c: Context<AppEnv>, html: string) => c.html(withTheme(html, getCookie(c, "ak_theme")), 200, { "Cache-Control": "no-store" });
   const signedIn = (name: PageName) => async (c: Context<AppEnv>) => {
