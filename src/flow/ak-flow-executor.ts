@@ -103,7 +103,7 @@ export class FlowExecutor extends LitElement {
   /** The flow inspector, loaded only when the page asks for it. */
   #inspector?: FlowInspector;
 
-  /** The challenge shown; the server sets the first one when it renders the page (server/http/flow-page-render.ts). */
+  /** The challenge shown; the server sets the first one when it renders the page (server/http/flow-page.ts). */
   @property({ attribute: false }) challenge?: Challenge;
   @property({ attribute: false }) brand?: Brand;
   @state() private submitting = false;
