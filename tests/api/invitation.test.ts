@@ -88,6 +88,10 @@ describe("invitation stage", () => {
   });
 
   it("refuses no invitation, an expired one and one meant for another flow", async () => {
+    expect(await (await visitor()).flow(slug)).toMatchObject({
+      component: "ak-stage-access-denied",
+      error_message: "You need an invitation to continue. Open the invitation link you were sent.",
+    });
     const expired = await invite({ name: "expired", expires: new Date(Date.now() - 60_000).toISOString() });
     const elsewhere = await createFlow(database.db, "elsewhere", [{ kind: "dummy" }]);
     const otherFlow = await invite({ name: "other", flow: elsewhere });

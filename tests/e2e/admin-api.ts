@@ -40,6 +40,19 @@ export class AdminApi {
     return response.status() === 204 ? undefined : response.json();
   }
 
+  /** DELETE `/api/v3<path>`; it must answer 204. */
+  async delete(path: string) {
+    const response = await this.api.delete(`/api/v3${path}`, { headers: await this.#headers() });
+    expect(response.status(), `DELETE ${path}: ${await response.text()}`).toBe(204);
+  }
+
+  /** PATCH `/api/v3<path>`; it must answer 200. */
+  async patch(path: string, data: unknown) {
+    const response = await this.api.patch(`/api/v3${path}`, { headers: await this.#headers(), data });
+    expect(response.status(), `PATCH ${path}: ${await response.text()}`).toBe(200);
+    return response.json();
+  }
+
   /** Creates a user who signs in with `password` (named after the username unless `fields` say otherwise). */
   async createUser(username: string, password: string, fields: Record<string, unknown> = {}): Promise<{ username: string; pk: number }> {
     const user = await this.post("/core/users/", { username, name: username, ...fields }, 201);
@@ -47,11 +60,11 @@ export class AdminApi {
     return { username, pk: user.pk };
   }
 
-  /** Creates a flow with new stages of the given kinds bound in order; returns its slug. */
-  async createFlow(slug: string, stages: { path: string; body: Record<string, unknown> }[], flow: Record<string, unknown> = {}) {
+  /** Creates a flow with new stages of the given kinds (or existing ones, by pk) bound in order; returns its slug. */
+  async createFlow(slug: string, stages: ({ path: string; body: Record<string, unknown> } | { pk: string })[], flow: Record<string, unknown> = {}) {
     const created = await this.post("/flows/instances/", { name: slug, slug, title: slug, designation: "stage_configuration", ...flow });
     for (const [index, stage] of stages.entries()) {
-      const made = await this.post(stage.path, { name: `${slug}-${index}`, ...stage.body });
+      const made = "pk" in stage ? stage : await this.post(stage.path, { name: `${slug}-${index}`, ...stage.body });
       await this.post("/flows/bindings/", { target: created.pk, stage: made.pk, order: (index + 1) * 10 });
     }
     return slug;

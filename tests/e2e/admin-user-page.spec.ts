@@ -25,7 +25,7 @@ async function typeAttributes(page: Page, lines: string[]) {
   }
 }
 
-test("MFA devices: an authenticator app the user set up is listed on their page and deleted after confirming", async ({ page, browser, baseURL }) => {
+test("MFA devices: the devices the user set up are listed on their page and deleted after confirming, focus staying in the list", async ({ page, browser, baseURL }) => {
   const api = await AdminApi.signIn(baseURL!);
   const { username, pk } = await api.createUser(unique("mfa-admin"), userPassword);
 
@@ -39,8 +39,15 @@ test("MFA devices: an authenticator app the user set up is listed on their page 
   await code.fill(codeAt(authenticatorApp(configUrl!)));
   await code.press("Enter");
   await expect(theirPage).toHaveURL(/\/if\/user\/$/);
+  // And recovery codes, so the list has a second row.
+  await theirPage.goto("/if/flow/default-authenticator-static-setup/");
+  await theirPage.getByLabel("I have saved these codes").check();
+  await theirPage.getByRole("button", { name: "Continue" }).click();
+  await expect(theirPage).toHaveURL(/\/if\/user\/$/);
   await theirs.close();
-  const [device] = await api.get(`/authenticators/admin/all/?user=${pk}`);
+  const both = await api.get(`/authenticators/admin/all/?user=${pk}`);
+  const device = both.find((d: { meta_model_name: string }) => d.meta_model_name.endsWith(".totpdevice"));
+  const codes = both.find((d: { meta_model_name: string }) => d.meta_model_name.endsWith(".staticdevice"));
   expect(device).toMatchObject({ meta_model_name: "authentik_stages_authenticator_totp.totpdevice", confirmed: true });
 
   await signIn(page, "akadmin", adminPassword);
@@ -48,9 +55,8 @@ test("MFA devices: an authenticator app the user set up is listed on their page 
   await page.getByRole("tab", { name: "MFA devices" }).click();
   await expect(page).toHaveURL(/\?tab=devices$/);
   const devices = page.getByRole("table", { name: `MFA devices of ${username}` });
-  await expect(devices.locator("tbody tr")).toHaveCount(1);
-  const row = devices.locator("tbody tr").first();
-  await expect(row.getByRole("rowheader")).toHaveText(device.name);
+  await expect(devices.locator("tbody tr")).toHaveCount(2);
+  const row = devices.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: device.name, exact: true }) });
   await expect(row).toContainText(device.verbose_name);
   await expectNoAxeViolations(page);
 
@@ -61,7 +67,14 @@ test("MFA devices: an authenticator app the user set up is listed on their page 
   await expectNoAxeViolations(page);
   await confirm.getByRole("button", { name: "Delete" }).click();
   await expect(confirm).toBeHidden();
-  await expect(page.getByRole("heading", { name: "No MFA devices" })).toBeVisible();
+  // The clicked button went with its row: focus moves to the remaining row's Delete button, not to the page.
+  await expect(devices.locator("tbody tr")).toHaveCount(1);
+  const deleteCodes = devices.getByRole("button", { name: `Delete ${codes.name}` });
+  await expect(deleteCodes).toBeFocused();
+  await page.keyboard.press("Enter");
+  await dialogNamed(page, `Delete ${codes.name}?`).getByRole("button", { name: "Delete" }).click();
+  // With no rows left, to the heading that says so.
+  await expect(page.getByRole("heading", { name: "No MFA devices" })).toBeFocused();
   await page.reload();
   await expect(page.getByRole("heading", { name: "No MFA devices" })).toBeVisible();
   expect(await api.get(`/authenticators/admin/all/?user=${pk}`)).toEqual([]);

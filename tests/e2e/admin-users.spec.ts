@@ -180,26 +180,40 @@ test("a duplicate username shows the server's message at the field, and nothing 
   await expect(field(page, "Name")).toHaveValue("A second admin");
 });
 
-test("an admin sees where a user is signed in and revokes that session", async ({ page, browser, baseURL }) => {
+test("an admin sees where a user is signed in and revokes those sessions, focus staying in the list", async ({ page, browser, baseURL }) => {
   const username = await createUser(baseURL!, "sess", userPassword);
-  const theirs = await browser.newContext({ baseURL });
-  const theirPage = await theirs.newPage();
-  await signIn(theirPage, username, userPassword);
-  await expect(theirPage).toHaveURL(/\/if\/user\//);
+  // Signed in from two browsers: two sessions.
+  const theirs = [await browser.newContext({ baseURL }), await browser.newContext({ baseURL })];
+  const theirPages: Page[] = [];
+  for (const context of theirs) {
+    const theirPage = await context.newPage();
+    await signIn(theirPage, username, userPassword);
+    await expect(theirPage).toHaveURL(/\/if\/user\//);
+    theirPages.push(theirPage);
+  }
 
   await signIn(page, "akadmin", adminPassword);
   const found = (await (await page.request.get(`/api/v3/core/users/?username=${username}`)).json()) as { results: { pk: number }[] };
   await page.goto(`/if/admin/core/users/${found.results[0].pk}?tab=sessions`);
   const sessions = page.getByRole("table", { name: `Sessions of ${username}` });
-  await expect(sessions.locator("tbody tr")).toHaveCount(1);
-  await sessions.getByRole("button", { name: /^Revoke/ }).click();
+  await expect(sessions.locator("tbody tr")).toHaveCount(2);
+  const revoke = sessions.getByRole("button", { name: /^Revoke/ });
+  await revoke.first().click();
   const confirm = dialogNamed(page, "Revoke this session?");
   await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   await expectNoAxeViolations(page);
   await confirm.getByRole("button", { name: "Revoke" }).click();
-  await expect(page.getByRole("heading", { name: "No sessions" })).toBeVisible();
+  // The clicked button went with its row: focus moves to the remaining row's Revoke button, not to the page.
+  await expect(sessions.locator("tbody tr")).toHaveCount(1);
+  await expect(revoke).toBeFocused();
+  await page.keyboard.press("Enter");
+  await confirm.getByRole("button", { name: "Revoke" }).click();
+  // With no rows left, to the heading that says so.
+  await expect(page.getByRole("heading", { name: "No sessions" })).toBeFocused();
 
-  await theirPage.reload();
-  await expect(theirPage).toHaveURL(/\/if\/flow\//);
-  await theirs.close();
+  for (const theirPage of theirPages) {
+    await theirPage.reload();
+    await expect(theirPage).toHaveURL(/\/if\/flow\//);
+  }
+  for (const context of theirs) await context.close();
 });

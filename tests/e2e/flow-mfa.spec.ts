@@ -1,8 +1,10 @@
 import type { Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expect, signIn, test } from "./fixtures.ts";
-import { createUser } from "./admin-api.ts";
+import { AdminApi, createUser, unique } from "./admin-api.ts";
 import { authenticatorApp, codeAt } from "../support/totp.ts";
+import { readQrCode } from "./qr-reader.ts";
+import { addVirtualAuthenticator, passkeySite } from "./virtual-authenticator.ts";
 
 const password = "mfa-e2e-Passw0rd";
 
@@ -23,14 +25,17 @@ const focusedId = (page: Page) =>
     return active?.id;
   });
 
-test("an authenticator app is set up from the QR code's otpauth:// URL, then asked for at sign-in", async ({ page, baseURL }) => {
+test("an authenticator app is set up by scanning the QR code, then asked for at sign-in", async ({ page, baseURL }) => {
   const username = await createUser(baseURL!, "mfa-totp", password);
   await signIn(page, username, password);
   await page.goto("/if/flow/default-authenticator-totp-setup/");
 
-  await expect(page.getByRole("img", { name: /QR code to scan with your authenticator app/ })).toBeVisible();
-  const configUrl = (await page.getByRole("link", { name: "Open in an authenticator app on this device" }).getAttribute("href"))!;
+  // The app is set up as a phone would do it: from the QR code as drawn on screen.
+  const qrCode = page.getByRole("img", { name: /QR code to scan with your authenticator app/ });
+  await expect(qrCode).toBeVisible();
+  const configUrl = await readQrCode(qrCode);
   expect(configUrl).toMatch(/^otpauth:\/\/totp\//);
+  await expect(page.getByRole("link", { name: "Open in an authenticator app on this device" })).toHaveAttribute("href", configUrl);
   const app = authenticatorApp(configUrl);
   expect(app.label).toBe(username);
   // The key is also there as text, for whoever cannot scan the code.
@@ -80,8 +85,9 @@ test("recovery codes are shown once, kept by download, and each signs in once", 
   await signIn(page, username, password);
   await page.goto("/if/flow/default-authenticator-static-setup/");
 
+  // allInnerTexts does not wait: the stage may still be loading.
+  await expect(page.getByRole("listitem")).toHaveCount(6);
   const codes = await page.getByRole("listitem").allInnerTexts();
-  expect(codes).toHaveLength(6);
   const download = page.waitForEvent("download");
   await page.getByText("Download as text file").click();
   const file = await download;
@@ -113,20 +119,8 @@ test("recovery codes are shown once, kept by download, and each signs in once", 
 
 test("a passkey is registered with a platform authenticator and signs in", async ({ page, baseURL }) => {
   const username = await createUser(baseURL!, "mfa-passkey", password);
-  // WebAuthn needs a domain: an IP address cannot be a relying party.
-  const site = baseURL!.replace("127.0.0.1", "localhost");
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  const site = passkeySite(baseURL!);
+  const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
 
   await page.goto(`${site}/if/flow/default-authentication-flow/`);
   await signIn(page, username, password);
@@ -145,28 +139,21 @@ test("a passkey is registered with a platform authenticator and signs in", async
 });
 
 test("a refused passkey prompt says so and offers to try again", async ({ page, baseURL }) => {
-  const username = await createUser(baseURL!, "mfa-cancel", password);
-  const site = baseURL!.replace("127.0.0.1", "localhost");
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  // Without user verification on a stage that requires it, the browser refuses (NotAllowedError).
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: false, automaticPresenceSimulation: true },
-  });
+  const admin = await AdminApi.signIn(baseURL!);
+  const { username } = await admin.createUser(unique("mfa-cancel"), password);
+  // A setup stage that requires user verification, which this authenticator cannot give: the browser refuses (NotAllowedError).
+  const strict = await admin.createFlow(unique("webauthn-uv-required"), [{ path: "/stages/authenticator/webauthn/", body: { user_verification: "required" } }]);
+  await admin.dispose();
+  const site = passkeySite(baseURL!);
+  const { cdp, authenticatorId } = await addVirtualAuthenticator(page, { hasUserVerification: false, isUserVerified: false });
   await page.goto(`${site}/if/flow/default-authentication-flow/`);
   await signIn(page, username, password);
-  await page.route("**/api/v3/flows/executor/default-authenticator-webauthn-setup/**", async (route) => {
-    const response = await route.fetch();
-    const challenge = await response.json();
-    challenge.registration.authenticatorSelection.userVerification = "required";
-    await route.fulfill({ response, json: challenge });
-  });
-  await page.goto(`${site}/if/flow/default-authenticator-webauthn-setup/`);
+  await page.goto(`${site}/if/flow/${strict}/`);
   await expect(page.getByRole("alert")).toContainText("The request was cancelled or timed out.");
   await expect(page.getByRole("button", { name: "Try again" })).toBeEnabled();
-  await page.unroute("**/api/v3/flows/executor/default-authenticator-webauthn-setup/**");
-  // Options the authenticator can meet come with the next challenge.
-  await page.reload();
+  expect((await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials).toHaveLength(0);
+  // A stage whose options the authenticator can meet registers it.
+  await page.goto(`${site}/if/flow/default-authenticator-webauthn-setup/`);
   await expect(page).toHaveURL(`${site}/if/user/`);
   expect((await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials).toHaveLength(1);
 });

@@ -19,9 +19,11 @@ export const invitation: StageKind = {
   async show(ctx) {
     const config = ctx.stage.config as InvitationConfig;
     const token = ctx.query.get(invitationParam) ?? promptData(ctx.plan).token;
-    const found = typeof token === "string" ? await usableInvitation(ctx.db, token.trim(), ctx.flow.pk) : undefined;
+    const given = typeof token === "string" ? token.trim() : "";
+    const found = given ? await usableInvitation(ctx.db, given, ctx.flow.pk) : undefined;
     if (!found) {
       if (config.continue_flow_without_invitation) return next;
+      if (!given) return deny("You need an invitation to continue. Open the invitation link you were sent.");
       return deny("This invitation is not valid. It may have expired or already been used.");
     }
     ctx.plan.context.invitation = { pk: found.pk, single_use: found.singleUse };

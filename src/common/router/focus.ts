@@ -1,3 +1,5 @@
+import { focusElement } from "../../elements/focus/focusable.ts";
+
 type Updating = Partial<{ updateComplete: Promise<unknown> }>;
 
 /**
@@ -11,10 +13,6 @@ export async function focusPageHeading(page: Element): Promise<boolean> {
   await (page as Updating).updateComplete;
   const heading = (page.shadowRoot ?? page).querySelector<HTMLElement>("h1");
   if (!heading) return false;
-  for (let ancestor = heading.parentElement; ancestor; ancestor = ancestor.parentElement) {
-    await (ancestor as Updating).updateComplete;
-  }
-  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
-  heading.focus({ preventScroll: true });
+  await focusElement(heading, { preventScroll: true });
   return true;
 }

@@ -2,9 +2,8 @@ import { msg } from "@lit/localize";
 import { css, html, LitElement } from "lit";
 import { customElement, property, query } from "lit/decorators.js";
 import { closeIcon } from "../icons/icons.ts";
+import { focusable } from "../focus/focusable.ts";
 import { focusRing, visuallyHidden } from "../styles/shared.ts";
-
-const focusable = "input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex='-1'])";
 
 /**
  * A modal dialog on the native `<dialog>`: the rest of the page is inert while it is open, Escape

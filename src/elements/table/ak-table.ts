@@ -10,11 +10,12 @@ import "./ak-table-bulk-dialog.ts";
 import { BulkFinishedEvent, type AkTableBulkDialog } from "./ak-table-bulk-dialog.ts";
 import { tableStyles } from "./ak-table.styles.ts";
 import { bulkBar } from "./table-bulk-bar.ts";
+import { RowFocusController } from "./row-focus.ts";
 import { RowSelection } from "./row-selection.ts";
 import { matchingKey, queryKey, toggledOrdering, type TableQuery, type TableQueryOptions } from "./table-query.ts";
 import { tablePager } from "./table-pager.ts";
 import { bodyRows, columnCount, headerRow, skeletonRows, type RowsView } from "./table-rows.ts";
-import { loadFailed, noMatches, nothingYet } from "./table-states.ts";
+import { loadFailed, noMatches, nothingYet, stateHeading } from "./table-states.ts";
 import { TableUrlQuery, type QuerySource } from "./table-url-query.ts";
 import type { BulkAction, Column, TableFilter, TablePage, TableSource } from "./table-types.ts";
 
@@ -28,6 +29,8 @@ const searchDelay = 300;
  * selected across pages, or all rows matching the search at once, and bulk actions confirm a list
  * of what will change before they run. Rows can expand to show details. Loading, empty, no-match
  * and failure each have their own designed state, and a polite live region says what is shown.
+ * When a reload removes the row holding focus (its Delete button, say), focus moves to the same
+ * control in the next row, or to the heading of the state shown instead of rows.
  *
  * The table knows nothing of what its rows are: the page gives it `columns`, a `source` function
  * (query → page of rows), and how to key and name a row. Cells render in the table's shadow root,
@@ -98,6 +101,12 @@ export class AkTable<T> extends LitElement {
       this.#afterLoad(page);
     },
   });
+
+  constructor() {
+    super();
+    // A row's Delete or Revoke button goes with its row: focus stays in the table.
+    new RowFocusController(this, () => stateHeading(this.renderRoot));
+  }
 
   /** Loads the current page again (e.g. after the page changed rows itself). */
   reload(): void {

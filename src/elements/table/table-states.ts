@@ -26,3 +26,16 @@ export const loadFailed = (error: unknown, retry: () => void) =>
     <p>${errorMessage(error)}</p>
     <button slot="actions" class="button primary" type="button" @click=${retry}>${retryIcon}${msg("Try again")}</button>
   </ak-empty-state>`;
+
+const headings = "h1, h2, h3, h4, h5, h6";
+
+/** The heading of the state the table shows instead of rows: the page's `empty` slot (or its stand-in), no matches, or a failure. */
+export function stateHeading(root: HTMLElement | DocumentFragment): HTMLElement | null {
+  const slot = root.querySelector<HTMLSlotElement>('slot[name="empty"]');
+  const shown = slot ? slot.assignedElements({ flatten: true }) : [root];
+  for (const element of shown) {
+    const heading = element instanceof HTMLElement && element.matches(headings) ? element : element.querySelector<HTMLElement>(headings);
+    if (heading) return heading;
+  }
+  return null;
+}

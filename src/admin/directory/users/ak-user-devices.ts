@@ -2,6 +2,7 @@ import { msg, str } from "@lit/localize";
 import { Task } from "@lit/task";
 import { html, LitElement, nothing } from "lit";
 import { customElement, property, query } from "lit/decorators.js";
+import { repeat } from "lit/directives/repeat.js";
 import { errorMessage } from "../../../common/error-message.ts";
 import { formatDateTime } from "../../../common/format.ts";
 import "../../../elements/dialog/ak-confirm-dialog.ts";
@@ -11,6 +12,7 @@ import { retryIcon } from "../../../elements/icons/icons.ts";
 import "../../../elements/skeleton/ak-skeleton.ts";
 import { buttonStyles, focusRing, visuallyHidden } from "../../../elements/styles/shared.ts";
 import { tableStyles } from "../../../elements/table/ak-table.styles.ts";
+import { RowFocusController } from "../../../elements/table/row-focus.ts";
 import { directoryStyles } from "../directory-styles.ts";
 import { canDeleteDevice, deleteDevice, loadDevices, type Device, type User } from "./user-api.ts";
 
@@ -23,14 +25,25 @@ export class AkUserDevices extends LitElement {
   @query("ak-confirm-dialog") private confirm!: AkConfirmDialog;
 
   readonly #devices = new Task(this, {
-    task: async ([user], { signal }) => (user ? loadDevices(user.pk, signal) : []),
+    task: async ([user], { signal }) => ({ user, devices: user ? await loadDevices(user.pk, signal) : [] }),
     args: () => [this.user] as const,
   });
 
+  constructor() {
+    super();
+    // A device's Delete button goes with its row: focus moves to the next row's, or the empty state's heading.
+    new RowFocusController(this, () => this.renderRoot.querySelector<HTMLElement>("h2") ?? this.renderRoot.querySelector("table"));
+  }
+
   render() {
+    const shown = this.#devices.value;
     return html`${this.#devices.render({
-        pending: () => html`<div aria-busy="true"><ak-skeleton></ak-skeleton><span class="visually-hidden">${msg("Loading…")}</span></div>`,
-        complete: (devices) => (devices.length ? this.#table(devices) : this.#empty()),
+        // Reloading the same user's devices (after a delete) keeps the rows in place until the new ones arrive.
+        pending: () =>
+          shown?.devices.length && shown.user === this.user
+            ? this.#table(shown.devices, true)
+            : html`<div aria-busy="true"><ak-skeleton></ak-skeleton><span class="visually-hidden">${msg("Loading…")}</span></div>`,
+        complete: ({ devices }) => (devices.length ? this.#table(devices) : this.#empty()),
         error: (error) =>
           html`<ak-empty-state icon="alert" variant="danger">
             <h2 slot="heading">${msg("The devices could not be loaded")}</h2>
@@ -48,8 +61,8 @@ export class AkUserDevices extends LitElement {
     </ak-empty-state>`;
   }
 
-  #table(devices: readonly Device[]) {
-    return html`<div class="frame">
+  #table(devices: readonly Device[], busy = false) {
+    return html`<div class="frame" aria-busy=${busy ? "true" : "false"}>
       <table>
         <caption class="visually-hidden">${msg(str`MFA devices of ${this.user?.username ?? ""}`)}</caption>
         <thead>
@@ -62,7 +75,9 @@ export class AkUserDevices extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${devices.map(
+          ${repeat(
+            devices,
+            (device) => `${device.meta_model_name}/${device.pk}`,
             (device) => html`<tr>
               <th scope="row">${device.name}${device.confirmed ? nothing : html` <span class="badge warning">${msg("Unconfirmed")}</span>`}</th>
               <td>${device.verbose_name}</td>
