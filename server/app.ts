@@ -10,6 +10,8 @@ import { serveStatic } from "./http/static.ts";
 import { flowRedirects } from "./flows/routes.ts";
 import { applicationLaunch } from "./flows/application-launch.ts";
 import { interfaceRoutes } from "./http/interfaces.ts";
+import { oauthSourceRoutes } from "./sources/oauth/routes.ts";
+import { loggable } from "./http/loggable-error.ts";
 
 export interface AppOptions extends Deps {
   /** The built UI (Vite's output); without it only the API is served. */
@@ -33,9 +35,10 @@ export function createApp(options: AppOptions) {
   app.route("/api/v3", createApi());
   app.route("/", flowRedirects());
   app.route("/", applicationLaunch());
+  app.route("/", oauthSourceRoutes());
   if (distDir) app.route("/", interfaceRoutes((name) => readFile(join(distDir, `${name}.html`), "utf8")));
   app.onError((err, c) => {
-    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    console.error(`${c.req.method} ${c.req.path} failed:`, loggable(err));
     return c.json({ detail: "Internal server error.", code: "server_error" }, 500);
   });
   return app;

@@ -25,6 +25,9 @@ import { registerEnrollmentStages } from "./stages/enrollment-stages.ts";
 import { registerInvitations } from "./stages/invitations.ts";
 import { registerPrompts } from "./stages/prompts.ts";
 import { registerOutbox } from "./admin/outbox.ts";
+import { registerAllSources } from "./sources/all-sources.ts";
+import { registerOAuthSources } from "./sources/oauth-sources.ts";
+import { registerUserOAuthConnections } from "./sources/user-connections.ts";
 import { ChangeRefused, validationErrors } from "./validation.ts";
 
 /** The `/api/v3` application: every route declared with its OpenAPI description. */
@@ -59,6 +62,9 @@ export function createApi(): OpenAPIHono<AppEnv> {
     registerPrompts,
     registerInvitations,
     registerOutbox,
+    registerAllSources,
+    registerOAuthSources,
+    registerUserOAuthConnections,
   ]) {
     register(api);
   }

@@ -182,3 +182,5 @@ export * from "./authenticators-schema.ts";
 export * from "./policies-schema.ts";
 /** Prompts, flow tokens, the mail outbox, invitations and consents (enrollment, recovery, consent stages). */
 export * from "./enrollment-schema.ts";
+/** Federation sources (OAuth / OpenID Connect) and users' connections to them. */
+export * from "./sources-schema.ts";

@@ -7,7 +7,7 @@ import { evaluatePolicies, type PolicyEngineMode } from "../policies/engine.ts";
 import type { FlowRow } from "../api/flows/flow-models.ts";
 import type { FlowInfo, ResponseErrors } from "./challenge.ts";
 import { flowInfo } from "./flow-info.ts";
-import { clearPlan, getPlan, recordPassedStage, resetHistory, savePlan, type FlowPlan, type PlannedStage } from "./plan.ts";
+import { clearPlan, getPlan, inlineStageRow, recordPassedStage, resetHistory, savePlan, type FlowPlan, type PlannedStage } from "./plan.ts";
 import { FlowNonApplicable, planFlow, policySubject } from "./planner.ts";
 import { accessDenied, flowDone, nonApplicable } from "./endings.ts";
 import { resumeFromFlowToken } from "./flow-token.ts";
@@ -47,7 +47,7 @@ export async function solveChallenge(request: FlowRequest, body: unknown): Promi
   const plan = getPlan(request.session, flow.slug);
   if (!plan || plan.index >= plan.stages.length) return currentChallenge(request);
   const planned = plan.stages[plan.index];
-  const stage = await loadStage(request.db, planned.stage);
+  const stage = await loadStage(request.db, planned);
   const interaction = stageKinds.get(stage.kind)?.interaction;
   if (!interaction) return advance(request, flow, plan);
   const ctx = stageContext(request, flow, stage, plan);
@@ -70,9 +70,11 @@ async function loadFlow({ db, slug }: FlowRequest): Promise<FlowRow> {
   return flow;
 }
 
-async function loadStage(db: Db, pk: string): Promise<StageRow> {
-  const [stage] = await db.select().from(stages).where(eq(stages.pk, pk));
-  if (!stage) throw new Error(`Stage ${pk} of the plan no longer exists.`);
+async function loadStage(db: Db, planned: PlannedStage): Promise<StageRow> {
+  const inline = inlineStageRow(planned);
+  if (inline) return inline;
+  const [stage] = await db.select().from(stages).where(eq(stages.pk, planned.stage));
+  if (!stage) throw new Error(`Stage ${planned.stage} of the plan no longer exists.`);
   return stage;
 }
 
@@ -94,7 +96,7 @@ async function advance(request: FlowRequest, flow: FlowRow, plan: FlowPlan): Pro
       plan.stages.splice(plan.index, 1);
       continue;
     }
-    const stage = await loadStage(request.db, planned.stage);
+    const stage = await loadStage(request.db, planned);
     const ctx = stageContext(request, flow, stage, plan);
     const shown = await showStage(ctx);
     if (!isOutcome(shown)) {

@@ -5,7 +5,7 @@ import { flowStageBindings, stages, users } from "../db/schema.ts";
 import { serializeBinding, type FlowStageBindingBody } from "../api/flows/binding-models.ts";
 import type { FlowRow } from "../api/flows/flow-models.ts";
 import { cleansed } from "./cleanse.ts";
-import { getHistory, getPlan, snapshot, type PlanContext, type PlanSnapshot, type PlannedStage } from "./plan.ts";
+import { getHistory, getPlan, inlineStageRow, snapshot, type PlanContext, type PlanSnapshot, type PlannedStage } from "./plan.ts";
 
 export interface InspectedPlan {
   current_stage: FlowStageBindingBody;
@@ -51,7 +51,7 @@ async function describer(db: Db, flow: FlowRow, snapshots: PlanSnapshot[], sessi
   const usernames = new Map(userRows.map((row) => [row.pk, row.username]));
 
   const bindingOf = (p: PlannedStage): FlowStageBindingBody | undefined => {
-    const stage = stageByPk.get(p.stage);
+    const stage = stageByPk.get(p.stage) ?? inlineStageRow(p);
     if (!stage) return undefined;
     // A stage added while the flow ran has no binding of its own; it is shown as bound at order 0.
     const row = (p.binding && bindings.get(p.binding)) || {

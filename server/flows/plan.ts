@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Session } from "../auth/session.ts";
 import { cleansed } from "./cleanse.ts";
 
@@ -26,6 +27,17 @@ export interface PlannedStage {
   binding?: string;
   /** Evaluate the binding's policies again just before the stage runs, and skip it if they fail. */
   reevaluate?: boolean;
+  /**
+   * Set for a stage that exists only in this plan, not in the database (authentik's in-memory
+   * stages), e.g. the one a source adds to save the user's connection once its flow has run.
+   */
+  inline?: InlineStage;
+}
+
+export interface InlineStage {
+  kind: string;
+  name: string;
+  config: Record<string, unknown>;
 }
 
 /** The stages a flow will run for this visitor, decided when the flow starts. */
@@ -66,6 +78,14 @@ export function clearAllPlans(session: Session): void {
 export function insertStage(plan: FlowPlan, stage: string): void {
   plan.stages.splice(plan.index + 1, 0, { stage });
 }
+
+/** Adds a stage that exists only in this plan at its end. */
+export function appendInlineStage(plan: FlowPlan, inline: InlineStage): void {
+  plan.stages.push({ stage: randomUUID(), inline });
+}
+
+/** An inline stage as a stage row, for code that runs or shows stages; undefined for a stage in the database. */
+export const inlineStageRow = (planned: PlannedStage) => planned.inline && { pk: planned.stage, ...planned.inline };
 
 export function snapshot(plan: FlowPlan): PlanSnapshot | undefined {
   const current = plan.stages[plan.index];

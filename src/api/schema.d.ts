@@ -1565,6 +1565,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sources/all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Source Viewset */
+        get: operations["sources_all_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sources/all/{slug}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Source Viewset */
+        get: operations["sources_all_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sources/all/{slug}/set_icon_url/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Set source icon (as URL) */
+        post: operations["sources_all_set_icon_url_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sources/oauth/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Source Viewset */
+        get: operations["sources_oauth_list"];
+        put?: never;
+        /** @description Source Viewset */
+        post: operations["sources_oauth_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sources/oauth/{slug}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Source Viewset */
+        get: operations["sources_oauth_retrieve"];
+        /** @description Source Viewset */
+        put: operations["sources_oauth_update"];
+        post?: never;
+        /** @description Source Viewset */
+        delete: operations["sources_oauth_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Source Viewset */
+        patch: operations["sources_oauth_partial_update"];
+        trace?: never;
+    };
+    "/sources/user_connections/oauth/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Source Viewset */
+        get: operations["sources_user_connections_oauth_list"];
+        put?: never;
+        /** @description Source Viewset */
+        post: operations["sources_user_connections_oauth_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sources/user_connections/oauth/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Source Viewset */
+        get: operations["sources_user_connections_oauth_retrieve"];
+        /** @description Source Viewset */
+        put: operations["sources_user_connections_oauth_update"];
+        post?: never;
+        /** @description Source Viewset */
+        delete: operations["sources_user_connections_oauth_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Source Viewset */
+        patch: operations["sources_user_connections_oauth_partial_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2016,10 +2143,9 @@ export interface components {
         LoginSource: {
             name: string;
             icon_url?: string | null;
-            challenge: {
-                [key: string]: unknown;
-            };
+            challenge: components["schemas"]["LoginChallengeTypes"];
         };
+        LoginChallengeTypes: components["schemas"]["RedirectChallenge"];
         /** @description Password challenge UI fields */
         PasswordChallenge: {
             flow_info?: components["schemas"]["ContextualFlowInfo"];
@@ -3719,6 +3845,268 @@ export interface components {
             html: string;
             /** Format: date-time */
             readonly created: string;
+        };
+        PaginatedSourceList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["Source"][];
+        };
+        /** @description Source Serializer */
+        Source: {
+            /**
+             * Pbm uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            /** @description Source's display Name. */
+            name: string;
+            /** @description Internal source name, used in URLs. */
+            slug: string;
+            enabled?: boolean;
+            /**
+             * Format: uuid
+             * @description Flow to use when authenticating existing users.
+             */
+            authentication_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Flow to use when enrolling new users.
+             */
+            enrollment_flow?: string | null;
+            user_property_mappings?: string[];
+            group_property_mappings?: string[];
+            /** @description Get object component so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            user_matching_mode?: components["schemas"]["UserMatchingModeEnum"];
+            /** Managed by authentik */
+            readonly managed: string | null;
+            user_path_template?: string;
+            /** @description Get the URL to the Icon. */
+            readonly icon: string | null;
+        };
+        /**
+         * @description How the source determines if an existing user should be authenticated or a new user enrolled.
+         * @enum {string}
+         */
+        UserMatchingModeEnum: "identifier" | "email_link" | "email_deny" | "username_link" | "username_deny";
+        PaginatedOAuthSourceList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["OAuthSource"][];
+        };
+        /** @description OAuth Source Serializer */
+        OAuthSource: {
+            /**
+             * Pbm uuid
+             * Format: uuid
+             */
+            readonly pk: string;
+            /** @description Source's display Name. */
+            name: string;
+            /** @description Internal source name, used in URLs. */
+            slug: string;
+            enabled?: boolean;
+            /**
+             * Format: uuid
+             * @description Flow to use when authenticating existing users.
+             */
+            authentication_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Flow to use when enrolling new users.
+             */
+            enrollment_flow?: string | null;
+            user_property_mappings?: string[];
+            group_property_mappings?: string[];
+            /** @description Get object component so that we know how to edit the object */
+            readonly component: string;
+            /** @description Return object's verbose_name */
+            readonly verbose_name: string;
+            /** @description Return object's plural verbose_name */
+            readonly verbose_name_plural: string;
+            /** @description Return internal model name */
+            readonly meta_model_name: string;
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            user_matching_mode?: components["schemas"]["UserMatchingModeEnum"];
+            /** Managed by authentik */
+            readonly managed: string | null;
+            user_path_template?: string;
+            /** @description Get the URL to the Icon. */
+            readonly icon: string | null;
+            group_matching_mode?: components["schemas"]["GroupMatchingModeEnum"];
+            provider_type: components["schemas"]["ProviderTypeEnum"];
+            /** @description URL used to request the initial token. This URL is only required for OAuth 1. */
+            request_token_url?: string | null;
+            /** @description URL the user is redirect to to conest the flow. */
+            authorization_url?: string | null;
+            /** @description URL used by authentik to retrieve tokens. */
+            access_token_url?: string | null;
+            /** @description URL used by authentik to get user information. */
+            profile_url?: string | null;
+            consumer_key: string;
+            /** @description Get OAuth Callback URL */
+            readonly callback_url: string;
+            additional_scopes?: string;
+            type: components["schemas"]["SourceType"];
+            oidc_well_known_url?: string;
+            oidc_jwks_url?: string;
+            oidc_jwks?: unknown;
+        };
+        /**
+         * @description How the source determines if an existing group should be used or a new group created.
+         * @enum {string}
+         */
+        GroupMatchingModeEnum: "identifier" | "name_link" | "name_deny";
+        /** @enum {string} */
+        ProviderTypeEnum: "openidconnect";
+        /** @description Serializer for SourceType */
+        SourceType: {
+            name: string;
+            verbose_name: string;
+            urls_customizable: boolean;
+            readonly request_token_url: string | null;
+            readonly authorization_url: string | null;
+            readonly access_token_url: string | null;
+            readonly profile_url: string | null;
+            readonly oidc_well_known_url: string | null;
+            readonly oidc_jwks_url: string | null;
+        };
+        /** @description OAuth Source Serializer */
+        OAuthSourceRequest: {
+            /** @description Source's display Name. */
+            name: string;
+            /** @description Internal source name, used in URLs. */
+            slug: string;
+            enabled?: boolean;
+            /**
+             * Format: uuid
+             * @description Flow to use when authenticating existing users.
+             */
+            authentication_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Flow to use when enrolling new users.
+             */
+            enrollment_flow?: string | null;
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            user_matching_mode?: components["schemas"]["UserMatchingModeEnum"];
+            user_path_template?: string;
+            group_matching_mode?: components["schemas"]["GroupMatchingModeEnum"];
+            provider_type: components["schemas"]["ProviderTypeEnum"];
+            /**
+             * Format: uri
+             * @description URL used to request the initial token. This URL is only required for OAuth 1.
+             */
+            request_token_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL the user is redirect to to conest the flow.
+             */
+            authorization_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL used by authentik to retrieve tokens.
+             */
+            access_token_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL used by authentik to get user information.
+             */
+            profile_url?: string | null;
+            consumer_key: string;
+            consumer_secret: string;
+            additional_scopes?: string;
+            /** Format: uri */
+            oidc_well_known_url?: string;
+            /** Format: uri */
+            oidc_jwks_url?: string;
+            oidc_jwks?: unknown;
+        };
+        /** @description OAuth Source Serializer */
+        PatchedOAuthSourceRequest: {
+            /** @description Source's display Name. */
+            name?: string;
+            /** @description Internal source name, used in URLs. */
+            slug?: string;
+            enabled?: boolean;
+            /**
+             * Format: uuid
+             * @description Flow to use when authenticating existing users.
+             */
+            authentication_flow?: string | null;
+            /**
+             * Format: uuid
+             * @description Flow to use when enrolling new users.
+             */
+            enrollment_flow?: string | null;
+            policy_engine_mode?: components["schemas"]["PolicyEngineMode"];
+            user_matching_mode?: components["schemas"]["UserMatchingModeEnum"];
+            user_path_template?: string;
+            group_matching_mode?: components["schemas"]["GroupMatchingModeEnum"];
+            provider_type?: components["schemas"]["ProviderTypeEnum"];
+            /**
+             * Format: uri
+             * @description URL used to request the initial token. This URL is only required for OAuth 1.
+             */
+            request_token_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL the user is redirect to to conest the flow.
+             */
+            authorization_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL used by authentik to retrieve tokens.
+             */
+            access_token_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL used by authentik to get user information.
+             */
+            profile_url?: string | null;
+            consumer_key?: string;
+            consumer_secret?: string;
+            additional_scopes?: string;
+            /** Format: uri */
+            oidc_well_known_url?: string;
+            /** Format: uri */
+            oidc_jwks_url?: string;
+            oidc_jwks?: unknown;
+        };
+        PaginatedUserOAuthSourceConnectionList: {
+            pagination: components["schemas"]["Pagination"];
+            results: components["schemas"]["UserOAuthSourceConnection"][];
+        };
+        /** @description OAuth Source Serializer */
+        UserOAuthSourceConnection: {
+            /** ID */
+            readonly pk: number;
+            user: number;
+            /** Format: uuid */
+            source: string;
+            source_obj: components["schemas"]["Source"];
+            /** Format: date-time */
+            readonly created: string;
+            identifier: string;
+        };
+        /** @description OAuth Source Serializer */
+        UserOAuthSourceConnectionRequest: {
+            user: number;
+            /** Format: uuid */
+            source: string;
+            identifier: string;
+        };
+        /** @description OAuth Source Serializer */
+        PatchedUserOAuthSourceConnectionRequest: {
+            user?: number;
+            /** Format: uuid */
+            source?: string;
+            identifier?: string;
         };
     };
     responses: never;
@@ -13221,6 +13609,716 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_all_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                name?: string;
+                slug?: string;
+                pbm_uuid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSourceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_all_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Internal source name, used in URLs. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Source"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_all_set_icon_url_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Internal source name, used in URLs. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilePathRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_oauth_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                name?: string;
+                slug?: string;
+                enabled?: boolean;
+                pbm_uuid?: string;
+                provider_type?: components["schemas"]["ProviderTypeEnum"];
+                /** @description How the source determines if an existing user should be authenticated or a new user enrolled. */
+                user_matching_mode?: components["schemas"]["UserMatchingModeEnum"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOAuthSourceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_oauth_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthSourceRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthSource"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_oauth_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Internal source name, used in URLs. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthSource"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_oauth_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Internal source name, used in URLs. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthSourceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthSource"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_oauth_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Internal source name, used in URLs. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_oauth_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Internal source name, used in URLs. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOAuthSourceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthSource"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_user_connections_oauth_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A search term. */
+                search?: string;
+                user?: number;
+                source__slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedUserOAuthSourceConnectionList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_user_connections_oauth_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserOAuthSourceConnectionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOAuthSourceConnection"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_user_connections_oauth_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User OAuth Source Connection. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOAuthSourceConnection"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_user_connections_oauth_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User OAuth Source Connection. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserOAuthSourceConnectionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOAuthSourceConnection"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_user_connections_oauth_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User OAuth Source Connection. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+        };
+    };
+    sources_user_connections_oauth_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this User OAuth Source Connection. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedUserOAuthSourceConnectionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOAuthSourceConnection"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenericError"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

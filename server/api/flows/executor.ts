@@ -6,6 +6,7 @@ import { AccessDeniedChallenge, FlowErrorChallenge, RedirectChallenge } from "..
 import { FlowNotFound, currentChallenge, solveChallenge, type ChallengeBody, type FlowRequest } from "../../flows/executor.ts";
 import { stageKinds } from "../../flows/stages/index.ts";
 import { GenericError, responses } from "../common.ts";
+import { loggable } from "../../http/loggable-error.ts";
 
 const interactions = [...stageKinds.values()].flatMap((k) => (k.interaction ? [k.interaction] : []));
 const displays = [...stageKinds.values()].flatMap((k) => (k.displaySchema ? [k.displaySchema] : []));
@@ -91,7 +92,7 @@ async function runFlow(c: Context<AppEnv>, slug: string, query: string, run: (re
   } catch (err) {
     if (err instanceof FlowNotFound) return err;
     const requestId = randomUUID();
-    console.error(`flow ${request.slug} failed (request ${requestId}):`, err);
+    console.error(`flow ${request.slug} failed (request ${requestId}):`, loggable(err));
     challenge = {
       component: "ak-stage-flow-error",
       request_id: requestId,

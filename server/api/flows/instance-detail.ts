@@ -6,13 +6,10 @@ import { applyChange } from "../../audit/changes.ts";
 import type { AppEnv } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { flowStageBindings, flows } from "../../db/schema.ts";
+import { FilePathRequest, assetUrlError, isAssetUrl } from "../asset-url.ts";
 import { GenericError, ValidationError, requireSuperuser, responses } from "../common.ts";
 import { Flow, serializeFlow, type FlowRow } from "./flow-models.ts";
 import { PatchedFlowRequest, flowColumns } from "./flow-requests.ts";
-
-const FilePathRequest = z
-  .object({ url: z.string().min(1) })
-  .openapi("FilePathRequest", { description: "Serializer to upload file" });
 
 const slugParam = z.object({ slug: z.string().openapi({ description: "Visible in the URL." }) });
 const notFound = { content: { "application/json": { schema: GenericError } }, description: "" };
@@ -110,9 +107,7 @@ export function registerFlowInstanceDetail(api: OpenAPIHono<AppEnv>) {
     const flow = await findFlow(db, c.req.valid("param").slug);
     if (!flow) return flowNotFound(c);
     const { url } = c.req.valid("json");
-    if (!/^(https:\/\/|\/)/.test(url) || url.startsWith("//")) {
-      return c.json({ url: ["Enter an https:// URL or a path on this server."] }, 400);
-    }
+    if (!isAssetUrl(url)) return c.json({ url: [assetUrlError] }, 400);
     await applyChange(c, "model_updated", flowModel, async (tx) => {
       const [changed] = await tx.update(flows).set({ background: url }).where(eq(flows.pk, flow.pk)).returning();
       return changed;

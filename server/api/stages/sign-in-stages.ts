@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { AppEnv } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
-import { flows, stages } from "../../db/schema.ts";
+import { flows, sources, stages } from "../../db/schema.ts";
 import { missingReferences } from "../../db/references.ts";
 import { identificationDefaults } from "../../flows/stages/identification.ts";
 import { passwordDefaults } from "../../flows/stages/password.ts";
@@ -89,7 +89,8 @@ async function checkIdentification(db: Db, config: Record<string, unknown>): Pro
     if (!row) errors.password_stage = [`Invalid pk "${passwordStage}" - object does not exist.`];
   }
   if (config.captcha_stage) errors.captcha_stage = ["This server has no captcha stages."];
-  if ((config.sources as string[] | undefined)?.length) errors.sources = ["This server has no sources."];
+  const missingSources = await missingReferences(db, sources.pk, (config.sources as string[] | undefined) ?? []);
+  if (missingSources) errors.sources = missingSources;
   return errors;
 }
 

@@ -4,6 +4,8 @@ import type { Db } from "../../db/client.ts";
 import { stages } from "../../db/schema.ts";
 import { findUserByIdentifier } from "../../directory/users.ts";
 import { FlowDesignationEnum } from "../../api/flows/flow-models.ts";
+import { loginSources } from "../../sources/login-sources.ts";
+import { RedirectChallenge } from "../builtin-challenges.ts";
 import { challengeShape, fieldError, responseComponent } from "../challenge.ts";
 import { flowLink } from "../flow-links.ts";
 import { next, invalid, type StageContext, type StageKind } from "../stage.ts";
@@ -45,8 +47,10 @@ export const identificationDefaults: IdentificationConfig & { captcha_stage: nul
 
 const configOf = (ctx: StageContext) => ({ ...identificationDefaults, ...ctx.stage.config }) as IdentificationConfig;
 
+const LoginChallengeTypes = z.discriminatedUnion("component", [RedirectChallenge]).openapi("LoginChallengeTypes");
+
 const LoginSource = z
-  .object({ name: z.string(), icon_url: z.string().nullable().optional(), challenge: z.record(z.string(), z.unknown()) })
+  .object({ name: z.string(), icon_url: z.string().nullable().optional(), challenge: LoginChallengeTypes })
   .openapi("LoginSource", { description: "Serializer for Login buttons of sources" });
 
 const challengeSchema = z
@@ -94,8 +98,7 @@ export const identification: StageKind<typeof responseSchema> = {
       ...(recovery_url && { recovery_url }),
       ...(passwordless_url && { passwordless_url }),
       primary_action: ctx.flow.designation === "authentication" ? "Log in" : "Continue",
-      // The reference server has no federation sources to list.
-      sources: [],
+      sources: await loginSources(ctx.db, config.sources, ctx.query),
       show_source_labels: config.show_source_labels,
     };
   },

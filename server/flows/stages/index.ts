@@ -16,9 +16,10 @@ import { invitation } from "./invitation.ts";
 import { prompt } from "./prompt.ts";
 import { redirect } from "./redirect.ts";
 import { sessionEnd } from "./session-end.ts";
+import { sourceConnection } from "./source-connection.ts";
 import { userWrite } from "./user-write.ts";
 
 /** Every stage kind the reference server can run, by the `kind` stored on the stage. */
 export const stageKinds: ReadonlyMap<string, StageKind> = new Map(
-  [identification, password, userLogin, userLogout, authenticatorValidate, authenticatorTotp, authenticatorStatic, authenticatorWebAuthn, prompt, userWrite, email, invitation, consent, denyStage, redirect, autosubmit, sessionEnd, dummy].map((k) => [k.kind, k as StageKind]),
+  [identification, password, userLogin, userLogout, authenticatorValidate, authenticatorTotp, authenticatorStatic, authenticatorWebAuthn, prompt, userWrite, email, invitation, consent, denyStage, redirect, autosubmit, sessionEnd, dummy, sourceConnection].map((k) => [k.kind, k as StageKind]),
 );

@@ -14,6 +14,13 @@ export interface UserWriteConfig {
   user_path_template?: string;
 }
 
+declare module "../plan.ts" {
+  interface PlanContext {
+    /** Where new users go, overriding the stage's own path (a source's enrollment sets it, as in authentik). */
+    user_path?: string;
+  }
+}
+
 /** Plain passwords stay in the plan only until they are hashed into the user. */
 function forgetPasswords(ctx: StageContext): void {
   const data = { ...promptData(ctx.plan) };
@@ -43,7 +50,7 @@ export const userWrite: StageKind = {
           : await createUser(tx, userValuesFrom(data, {}), {
               isActive: !config.create_users_as_inactive,
               type: config.user_type ?? "external",
-              path: config.user_path_template || "users",
+              path: ctx.plan.context.user_path || config.user_path_template || "users",
               group: config.create_users_group ?? null,
             });
         if (!(await consumeInvitation(tx, ctx.plan))) throw new WriteRefused("This invitation has already been used.");

@@ -4,6 +4,7 @@ import { msg } from "@lit/localize";
 import type { components } from "../../api/schema.d.ts";
 import { StageElement } from "../stage-element.ts";
 import { formField, passwordField } from "./form-field.ts";
+import { loginSourceStyles, loginSources } from "./login-sources.ts";
 import { stageStyles } from "./stage-styles.ts";
 
 type IdentificationChallenge = components["schemas"]["IdentificationChallenge"];
@@ -17,11 +18,11 @@ function uidLabel(fields: string[]): string {
 
 /**
  * Asks who the user is, and their password when the stage is set to ask for both at once. Links to
- * the enrollment, recovery and passwordless flows the stage names.
+ * the enrollment, recovery and passwordless flows the stage names, and offers its sources.
  */
 @customElement("ak-stage-identification")
 export class IdentificationStage extends StageElement<IdentificationChallenge> {
-  static styles = stageStyles;
+  static styles = [stageStyles, loginSourceStyles];
 
   @state() private uid = "";
   @state() private password = "";
@@ -67,7 +68,8 @@ export class IdentificationStage extends StageElement<IdentificationChallenge> {
         : nothing}
       <button class="primary" type="submit" ?disabled=${this.submitting}>${c.primary_action}</button>
       ${this.#renderLinks()}
-    </form>`;
+    </form>
+    ${loginSources(c.sources, c.show_source_labels)}`;
   }
 
   #renderLinks() {
