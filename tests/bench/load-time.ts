@@ -6,7 +6,7 @@ const stampScript = fileURLToPath(new URL("usable-field.js", import.meta.url));
 export interface Load {
   /** From navigation start to the first animation frame with a usable username field. */
   ms: number;
-  /** Paths of the scripts and stylesheets the page fetched. */
+  /** Paths of the scripts and stylesheets the page fetched, by the time the network was idle. */
   assets: string[];
 }
 
@@ -27,6 +27,8 @@ export async function coldLoad(browser: Browser, url: string): Promise<Load> {
     const usable = page.waitForEvent("console", { predicate: (m) => m.text().startsWith("ak-bench-usable"), timeout: 30_000 });
     await page.goto(url, { waitUntil: "commit" });
     const [, ms] = (await usable).args();
+    // A server-rendered page is usable before its scripts arrive; wait for them, so `assets` lists all it loads.
+    await page.waitForLoadState("networkidle");
     return { ms: (await ms.jsonValue()) as number, assets };
   } finally {
     await context.close();
