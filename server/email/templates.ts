@@ -1,3 +1,4 @@
+import { escapeHtml } from "../http/escape-html.ts";
 /** The email templates an email stage can send, named as authentik names its built-in ones. */
 export const emailTemplates = {
   "email/password_reset.html": {
@@ -22,9 +23,6 @@ export interface TemplateValues {
   expiresInMinutes: number;
   site: string;
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 /** The mail's plain-text and HTML bodies; every value is escaped in the HTML. */
 export function renderEmail(template: EmailTemplate, values: TemplateValues): { text: string; html: string } {

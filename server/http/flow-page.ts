@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.ts";
+import { escapeHtml } from "./escape-html.ts";
 import { flowCurrentChallenge } from "../api/flows/executor.ts";
 import { FlowNotFound, type ChallengeBody } from "../flows/executor.ts";
 import { currentBrandBody } from "../api/core/brands.ts";
@@ -11,7 +12,6 @@ let renderer: Promise<typeof import("../../src/flow/server-render.ts")> | undefi
 /** Loads the UI's own server renderer; called when the interfaces are set up, so no visitor waits for it. */
 export const loadFlowPageRenderer = () => (renderer ??= import("../../src/flow/server-render.ts"));
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const cspHash = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
 
 type Brand = Awaited<ReturnType<typeof currentBrandBody>>;
